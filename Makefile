@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast test-browser lint format demo migrate messages venv chromium clean
+.PHONY: run test test-fast lint format demo migrate messages makemessages gettext venv chromium clean
 
 # Python 3.11 is required; fall back to python3 when it is 3.11.
 PYTHON_BIN := $(shell command -v $(PYTHON) 2>/dev/null || command -v python3)
@@ -20,9 +20,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 venv: $(STAMP)
 
-migrate: venv
+migrate: venv messages
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 demo: migrate
 	$(PY) manage.py load_demo
@@ -39,8 +38,18 @@ chromium:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| (echo "Chromium is missing: install the Debian package 'chromium' (sudo apt-get install chromium)"; exit 1)
 
-messages: venv
+# GNU gettext compiles the translations; Debian's package if it is missing.
+gettext:
+	@command -v msgfmt >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null) \
+		|| (echo "msgfmt is missing: install the Debian package 'gettext'"; exit 1)
+
+messages: venv gettext
 	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+# Update the English .po files of one app: make makemessages APP=directory (APP=site for site/ and config/).
+makemessages: venv gettext
+	@if [ "$(APP)" = "site" ] || [ -z "$(APP)" ]; then $(PY) manage.py makemessages -l en --ignore=.venv --ignore='*/node_modules/*' $(if $(APP),--ignore=home --ignore=directory --ignore=coalitions --ignore=campaigns --ignore=portal --ignore=search,); \
+	else cd $(APP) && ../$(PY) ../manage.py makemessages -l en; fi
 
 test: venv chromium messages
 	$(VENV)/bin/pytest
