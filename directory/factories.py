@@ -129,22 +129,31 @@ class ServiceFactory(factory.django.DjangoModelFactory):
     def categories(self, create, extracted, **kwargs):
         if create and extracted:
             self.categories.set(extracted)
+            self._m2m_changed = True
 
     @factory.post_generation
     def target_groups(self, create, extracted, **kwargs):
         if create and extracted:
             self.target_groups.set(extracted)
+            self._m2m_changed = True
 
     @factory.post_generation
     def languages(self, create, extracted, **kwargs):
         if create and extracted:
             self.languages.set(extracted)
+            self._m2m_changed = True
 
     @factory.post_generation
     def locations(self, create, extracted, **kwargs):
         if create and extracted:
             for location in extracted:
                 ServiceLocation.objects.create(service=self, location=location)
+
+    @factory.post_generation
+    def commit(self, create, extracted, **kwargs):
+        # ParentalManyToMany values are stored on save().
+        if create and getattr(self, "_m2m_changed", False):
+            self.save()
 
 
 class ServiceLocationFactory(factory.django.DjangoModelFactory):

@@ -398,6 +398,10 @@ class LocationSchedule(ScheduleBase):
 # --- Services --------------------------------------------------------------------------------
 
 
+# Paths below the DirectoryPage that are not services.
+RESERVED_SLUGS = {"suggesties"}
+
+
 class Service(
     TranslatableMixin,
     DraftStateMixin,
@@ -568,8 +572,17 @@ class Service(
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # ClusterableModel stores categories and target groups after the post_save signal has
+        # indexed the service, so the index would miss them: index it again now they are saved.
+        if getattr(self, "search_auto_update", True) and self.pk and not kwargs.get("update_fields"):
+            index.insert_or_update_object(self)
+
     def clean(self):
         super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("Dit adres is al in gebruik. Kies een ander.")})
         if self.cost == self.Cost.CONTRIBUTION and not self.fees_description:
             raise ValidationError({"fees_description": _("Leg uit wat de bijdrage is.")})
 
@@ -679,7 +692,7 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, SocialImageMixin, Page):
     def index_route(self, request, *args, **kwargs):
         return super().index_route(request, *args, **kwargs)
 
-    @path("suggesties.json", name="autocomplete")
+    @path("suggesties/", name="autocomplete")
     def autocomplete_route(self, request):
         from .views import autocomplete_view
 

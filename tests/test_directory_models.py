@@ -148,3 +148,11 @@ def test_location_takes_municipality_from_its_wijk(locales):
     )
     location.clean()
     assert location.municipality == "Dordrecht"
+
+
+@pytest.mark.django_db
+def test_reserved_slug_is_refused(locales):
+    service = ServiceFactory.build(organisation=OrganisationFactory(), slug="suggesties")
+    with pytest.raises(ValidationError) as error:
+        service.full_clean()
+    assert "slug" in error.value.message_dict
