@@ -52,6 +52,17 @@ def clean_text(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+NON_WORD_RE = re.compile(r"[^\w\s'-]+")
+OPERATORS = {"AND", "OR", "NOT", "NEAR"}
+
+
+def search_terms(text):
+    """Only words go to the search backend: no quotes, brackets, wildcards or operators."""
+    words = NON_WORD_RE.sub(" ", text.replace("_", " ")).split()
+    words = [word.strip("'-") for word in words]
+    return " ".join(word.lower() if word in OPERATORS else word for word in words if word)[:MAX_QUERY_LENGTH]
+
+
 def _slugs(values, pattern=SLUG_RE):
     cleaned = []
     for value in values[:MAX_VALUES_PER_FILTER]:
@@ -247,6 +258,9 @@ def text_matches(text, locale):
     searchable = Service.objects.filter(
         live=True, status=Service.Status.ACTIVE, locale_id__in={locale.pk, default.pk}
     )
+    text = search_terms(text)
+    if not text:
+        return Service.objects.none()
     try:
         backend = get_search_backend()
         for operator in ("and", "or"):

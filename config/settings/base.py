@@ -189,15 +189,22 @@ ELASTICSEARCH_DUTCH_INDEX_SETTINGS = {
 }
 
 if ELASTICSEARCH_URL:
+    # search.backends: Elasticsearch 9, falling back to the "database" backend (kept up to date
+    # alongside) when Elasticsearch does not answer within ELASTICSEARCH_TIMEOUT seconds.
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
             "TIMEOUT": ELASTICSEARCH_TIMEOUT,
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
             "INDEX_SETTINGS": ELASTICSEARCH_DUTCH_INDEX_SETTINGS,
-        }
+            "FALLBACK": "database",
+        },
+        "database": {
+            "BACKEND": "wagtail.search.backends.database",
+            "SEARCH_CONFIG": "dutch",
+        },
     }
 else:
     WAGTAILSEARCH_BACKENDS = {

@@ -1,0 +1,149 @@
+import pytest
+from django.db import connection
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from home.factories import ContentPageFactory
+from search.views import clean_query
+from tests.directory_helpers import build_directory
+
+
+@pytest.fixture
+def site_content(home_page, locales):
+    directory = build_directory(home_page)
+    page = ContentPageFactory.build(
+        title="Samen eten in de wijk",
+        slug="samen-eten-in-de-wijk",
+        intro="Waar kunt u aanschuiven voor een maaltijd?",
+    )
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    loneliness = ContentPageFactory.build(
+        title="Over eenzaamheid",
+        slug="over-eenzaamheid",
+        intro="Eenzaamheid kan iedereen overkomen, jong en oud.",
+    )
+    home_page.add_child(instance=loneliness)
+    loneliness.save_revision().publish()
+    translation = page.copy_for_translation(locales[1], copy_parents=True)
+    translation.title = "Eating together in the neighbourhood"
+    translation.save_revision().publish()
+    return {"directory": directory, "page": page, "loneliness": loneliness, "english": translation}
+
+
+def search(client, query, language="nl", **params):
+    response = client.get(f"/{language}/zoeken/", {"query": query, **params})
+    assert response.status_code == 200
+    return response
+
+
+def page_titles(response):
+    return [result.title for result in response.context["search_results"]]
+
+
+def service_names(response):
+    return {item["service"].name for item in response.context["services"]}
+
+
+def test_search_finds_pages_and_services_grouped_by_type(client, site_content):
+    response = search(client, "eten")
+    assert page_titles(response) == ["Samen eten in de wijk"]
+    # "eten" finds the "samen eten" services, also the "maaltijd" one, through their category.
+    assert service_names(response) == {"Samen eten in Crabbehof", "Buurtmaaltijd Feijenoord"}
+    html = response.content.decode()
+    assert "Hulp in de buurt" in html
+    assert "Inhoudspagina&#x27;s" in html or "Inhoudspagina's" in html
+    assert 'href="/nl/hulp-in-de-buurt/samen-eten-in-crabbehof/"' in html
+
+
+def test_search_shows_only_the_active_language(client, site_content):
+    response = search(client, "eten")
+    assert "Eating together in the neighbourhood" not in page_titles(response)
+    response = search(client, "together", language="en")
+    assert page_titles(response) == ["Eating together in the neighbourhood"]
+
+
+def test_maaltijd_finds_both_meal_services(client, site_content):
+    assert service_names(search(client, "maaltijd")) == {
+        "Samen eten in Crabbehof",
+        "Buurtmaaltijd Feijenoord",
+    }
+
+
+def test_stemming(client, site_content):
+    """PostgreSQL's dutch configuration stems; SQLite FTS5 matches whole words only."""
+    if connection.vendor == "postgresql":
+        assert "Over eenzaamheid" in page_titles(search(client, "eenzame"))
+        assert "Over eenzaamheid" in page_titles(search(client, "eenzaam"))
+        assert "Samen eten in de wijk" in page_titles(search(client, "maaltijden"))
+        assert service_names(search(client, "luisteren")) == {"De Luisterlijn"}
+    else:
+        assert connection.vendor == "sqlite"
+        assert "Over eenzaamheid" in page_titles(search(client, "eenzaamheid"))
+        assert "Over eenzaamheid" in page_titles(search(client, "EENZAAMHEID"))
+        assert "Samen eten in de wijk" in page_titles(search(client, "maaltijd"))
+        assert page_titles(search(client, "eenzame")) == []
+
+
+def test_promotions_come_first(client, site_content):
+    query = Query.get("hulp")
+    SearchPromotion.objects.create(
+        query=query, page=site_content["loneliness"], description="Lees dit eerst."
+    )
+    response = search(client, "hulp")
+    assert [pick.page.pk for pick in response.context["promotions"]] == [site_content["loneliness"].pk]
+    html = response.content.decode()
+    assert html.index("Aanbevolen") < html.index("Lees dit eerst.")
+
+
+def test_index_is_updated_on_publish(client, site_content):
+    page = site_content["page"]
+    assert page_titles(search(client, "kookclub")) == []
+    page.title = "De kookclub van Crabbehof"
+    revision = page.save_revision()
+    # A draft is not searchable yet...
+    assert page_titles(search(client, "kookclub")) == []
+    revision.publish()
+    # ...once published, it is.
+    assert page_titles(search(client, "kookclub")) == ["De kookclub van Crabbehof"]
+
+
+def test_service_index_is_updated_on_publish(client, site_content):
+    service = site_content["directory"].koffie
+    service.short_description = "Koffie met appeltaart voor mantelzorgers."
+    service.save_revision().publish()
+    assert service_names(search(client, "appeltaart")) == {"Koffieochtend Carnisselande"}
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "a" * 1000,
+        "samen-eten",
+        "zo'n -eten- 'x'",
+        "AND OR NOT",
+        '"eten AND (samen OR -x*) NOT" ^ ~ : \\ {} []',
+        "\x00",
+        "*",
+        "'; DROP TABLE x; --",
+        "% _",
+    ],
+)
+def test_bad_input_never_fails(client, site_content, query):
+    search(client, query)
+
+
+def test_bad_page_numbers(client, site_content):
+    assert client.get("/nl/zoeken/", {"query": "eten", "page": "99"}).status_code == 404
+    assert client.get("/nl/zoeken/", {"query": "eten", "page": "-1"}).status_code == 404
+    assert client.get("/nl/zoeken/", {"query": "eten", "page": "abc"}).status_code == 200
+
+
+def test_nothing_found(client, site_content):
+    html = search(client, "xyzzy").content.decode()
+    assert "We hebben niets gevonden" in html
+
+
+def test_clean_query():
+    assert clean_query("  samen\x00   eten  ") == "samen eten"
+    assert len(clean_query("x" * 1000)) == 200
