@@ -28,6 +28,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("healthz/", healthz, name="healthz"),
+    # directory: the Open Referral HSDS 3.0 API and CSV export (no language prefix).
+    path("api/hsds/", include("directory.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(

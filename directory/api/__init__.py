@@ -1,0 +1,1 @@
+"""The directory's Open Referral HSDS 3.0 exchange: a read-only API, a CSV export and the import."""
