@@ -34,6 +34,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("zoeken/", search_views.search, name="search"),
+    # directory: the link in the "is your listing still correct?" mail.
+    path("", include("directory.urls")),
     # Wagtail's page serving last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -10,6 +10,7 @@ from .models import (
     Category,
     DirectoryPage,
     Language,
+    ListingCheck,
     Location,
     LocationSchedule,
     Neighbourhood,
@@ -181,3 +182,12 @@ class DirectoryPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DirectoryPage
+
+
+# Keeping listings true (directory/verification.py).
+class ListingCheckFactory(factory.django.DjangoModelFactory):
+    service = factory.SubFactory(ServiceFactory)
+    token_hash = factory.Sequence(lambda n: f"{n:064x}")
+
+    class Meta:
+        model = ListingCheck

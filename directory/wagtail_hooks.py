@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -84,3 +85,11 @@ class DirectoryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryViewSetGroup)
+
+
+# Keeping listings true: editors review the changes organisations propose (directory/verification.py).
+@hooks.register("register_admin_viewset")
+def register_listing_checks():
+    from .verification_admin import ListingCheckViewSet
+
+    return ListingCheckViewSet("listing_checks")

@@ -215,6 +215,13 @@ else:
         }
     }
 
+# directory: keeping listings true (manage.py check_listings, daily). Months without a check
+# before the organisation is mailed, and before the service is unpublished (0: never); days a
+# confirmation link stays valid.
+DIRECTORY_VERIFY_AFTER_MONTHS = int(os.environ.get("DIRECTORY_VERIFY_AFTER_MONTHS", "6"))
+DIRECTORY_HIDE_AFTER_MONTHS = int(os.environ.get("DIRECTORY_HIDE_AFTER_MONTHS", "12"))
+DIRECTORY_VERIFY_LINK_DAYS = int(os.environ.get("DIRECTORY_VERIFY_LINK_DAYS", "30"))
+
 # Wagtail.
 WAGTAIL_SITE_NAME = "Erbij"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
