@@ -251,3 +251,18 @@ def test_editors_see_proposals_in_the_admin(admin_client, stale, home_page):
     assert edit.status_code == 302
     check.refresh_from_db()
     assert check.reviewed
+
+
+def test_stale_notice_tag(locales):
+    from django.template import Context, Template
+
+    template = Template(
+        "{% load listing_checks %}{% stale_notice service %}{% if service|is_stale %}!{% endif %}"
+    )
+    old = Service(last_checked_on=months_ago(7))
+    fresh = Service(last_checked_on=TODAY)
+    never = Service(last_checked_on=None)
+    assert "voor het laatst gecontroleerd op" in template.render(Context({"service": old}))
+    assert template.render(Context({"service": old})).endswith("!")
+    assert "nog niet gecontroleerd" in template.render(Context({"service": never}))
+    assert template.render(Context({"service": fresh})).strip() == ""
