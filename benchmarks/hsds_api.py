@@ -59,7 +59,7 @@ def main():
         ("service_at_locations (100)", "/api/hsds/service_at_locations", {"per_page": 100}),
     ]
     print(f"{connection.vendor}, {total} live services, {args.repeat} requests per case")
-    print(f"| request | p50 ms | p95 ms | queries |\n| --- | ---: | ---: | ---: |")
+    print("| request | p50 ms | p95 ms | queries |\n| --- | ---: | ---: | ---: |")
     for label, url, params in cases:
         client.get(url, params)  # warm up
         timings = []
