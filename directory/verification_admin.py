@@ -1,10 +1,22 @@
 """Admin listing of listing checks: editors read proposed changes and mark them as handled."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from .verification import ListingCheck
+
+
+class NoAddPermissionPolicy(ModelPermissionPolicy):
+    """Checks are made by check_listings only; editors read, mark as handled, or delete."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
 
 
 class ListingCheckViewSet(ModelViewSet):
@@ -25,6 +37,7 @@ class ListingCheckViewSet(ModelViewSet):
         BooleanColumn("reviewed", label=_("Afgehandeld")),
     ]
     inspect_view_enabled = True
+    copy_view_enabled = False
     inspect_view_fields = [
         "service",
         "created_at",
@@ -34,6 +47,10 @@ class ListingCheckViewSet(ModelViewSet):
         "proposed_changes",
         "reviewed",
     ]
+
+    @cached_property
+    def permission_policy(self):
+        return NoAddPermissionPolicy(self.model)
 
     def get_queryset(self, request):
         return ListingCheck.objects.select_related("service")

@@ -264,3 +264,18 @@ def test_missing_path_is_a_clear_error(locales, tmp_path):
         run_import(tmp_path / "bestaat-niet.json")
     with pytest.raises(CommandError):
         run_import(tmp_path, "--locale", "xx")
+
+
+def test_import_in_another_locale_makes_a_translation(client, hsds, tmp_path):
+    document = client.get(f"/api/hsds/services/{hsds.lijn.hsds_id}").json()
+    document["name"] = "The Listening Line"
+    (tmp_path / "en.json").write_text(json.dumps(document))
+    out, err = run_import(tmp_path / "en.json", "--locale", "en")
+    assert err == ""
+    english = Service.objects.get(hsds_id=hsds.lijn.hsds_id, locale__language_code="en")
+    assert english.name == "The Listening Line"
+    assert english.translation_key == hsds.lijn.translation_key
+    assert english.organisation.translation_key == hsds.luisterlijn_org.translation_key
+    assert english.organisation.locale.language_code == "en"
+    assert Service.objects.get(pk=hsds.lijn.pk).name == "De Luisterlijn"
+    assert client.get("/api/hsds/services", {"locale": "en", "text": "listening"}).json()["total_items"] == 1

@@ -247,6 +247,10 @@ def test_editors_see_proposals_in_the_admin(admin_client, stale, home_page):
     assert "Koffie-uurtje" in listing.content.decode()
     inspect = admin_client.get(f"/admin/listing_checks/inspect/{check.pk}/")
     assert "Ander telefoonnummer" in inspect.content.decode()
+    # Checks come from check_listings only.
+    assert admin_client.get("/admin/listing_checks/new/").status_code in (302, 403, 404)
+    assert admin_client.post("/admin/listing_checks/new/", {"reviewed": "on"}).status_code in (302, 403, 404)
+    assert ListingCheck.objects.count() == 1
     edit = admin_client.post(f"/admin/listing_checks/edit/{check.pk}/", {"reviewed": "on"})
     assert edit.status_code == 302
     check.refresh_from_db()

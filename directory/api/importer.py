@@ -147,8 +147,15 @@ class Importer:
     # -- saving ---------------------------------------------------------------------------------
 
     def _find(self, model, hsds_id):
+        """The record with this id in our locale, or a new one (a translation if another locale has it)."""
         instance = model.objects.filter(hsds_id=hsds_id, locale=self.locale).first()
-        return instance, instance is None
+        if instance is not None:
+            return instance, False
+        instance = model(hsds_id=hsds_id, locale=self.locale)
+        other = model.objects.filter(hsds_id=hsds_id).exclude(locale=self.locale).first()
+        if other is not None:
+            instance.translation_key = other.translation_key
+        return instance, True
 
     def _publish(self, instance, created, kind, before):
         """Save, then publish a revision: the record is live with its history in the admin."""
@@ -161,10 +168,8 @@ class Importer:
         self.report.count("created" if created else "updated", kind)
         return instance
 
-    def organisation(self, record):
+    def organisation(self, record, with_services=True):
         instance, created = self._find(Organisation, record["id"])
-        if created:
-            instance = Organisation(hsds_id=record["id"], locale=self.locale)
         before = _snapshot(instance)
         _apply(
             instance,
@@ -182,19 +187,17 @@ class Importer:
             ]
             instance.kvk_number = kvk[0] if kvk else ""
         instance = self._publish(instance, created, "organisations", before)
-        for service in record.get("services", []):
+        for service in record.get("services", []) if with_services else []:
             if isinstance(service, dict) and "status" in service and "id" in service:
                 self.service(service, organisation=instance)
         return instance
 
     def service(self, record, organisation=None):
         instance, created = self._find(Service, record["id"])
-        if created:
-            instance = Service(hsds_id=record["id"], locale=self.locale)
         before = _snapshot(instance)
 
         if isinstance(record.get("organization"), dict) and "description" in record["organization"]:
-            organisation = self.organisation(record["organization"])
+            organisation = self.organisation(record["organization"], with_services=False)
         elif organisation is None and record.get("organization_id"):
             organisation = Organisation.objects.filter(
                 hsds_id=record["organization_id"], locale=self.locale
@@ -280,8 +283,6 @@ class Importer:
 
     def location(self, record):
         instance, created = self._find(Location, record["id"])
-        if created:
-            instance = Location(hsds_id=record["id"], locale=self.locale)
         before = _snapshot(instance)
         _apply(instance, record, {"name": "name", "description": "description"})
         if "latitude" in record or "longitude" in record:
