@@ -1,10 +1,10 @@
 """Admin listing of listing checks: editors read proposed changes and mark them as handled."""
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .verification import ListingCheck
 
@@ -17,6 +17,9 @@ class NoAddPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_any_permission(self, user, actions):
         return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(ListingCheck, NoAddPermissionPolicy(ListingCheck), exact_class=True)
 
 
 class ListingCheckViewSet(ModelViewSet):
@@ -47,10 +50,6 @@ class ListingCheckViewSet(ModelViewSet):
         "proposed_changes",
         "reviewed",
     ]
-
-    @cached_property
-    def permission_policy(self):
-        return NoAddPermissionPolicy(self.model)
 
     def get_queryset(self, request):
         return ListingCheck.objects.select_related("service")
