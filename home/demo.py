@@ -277,7 +277,7 @@ def _home(ctx):
         site.root_page = home
         site.site_name = "Erbij"
         site.save()
-        if old_root.pk != home.pk and old_root.specific_class is Page:
+        if old_root.pk != home.pk and old_root.depth > 1 and old_root.specific_class is Page:
             old_root.delete()
     ctx.translate(
         home,
