@@ -53,6 +53,7 @@ CONTENT_PAGES = [
         },
         "en": {
             "title": "About us",
+            "slug": "about-us",
             "intro": "Erbij is where local coalitions against loneliness come together.",
             "body": stream(
                 paragraph(
@@ -95,6 +96,7 @@ CONTENT_PAGES = [
         },
         "en": {
             "title": "Privacy statement",
+            "slug": "privacy-statement",
             "intro": "How we handle your data.",
             "body": stream(
                 paragraph(
@@ -135,6 +137,7 @@ CONTENT_PAGES = [
         },
         "en": {
             "title": "Accessibility statement",
+            "slug": "accessibility-statement",
             "intro": "Everyone should be able to use this website.",
             "body": stream(
                 paragraph(
