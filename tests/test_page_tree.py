@@ -54,7 +54,7 @@ def test_every_page_type_has_a_factory():
 
 
 @pytest.mark.parametrize("model", project_page_models(), ids=label)
-def test_page_type_can_be_created_under_exactly_its_allowed_parents(model):
+def test_page_type_can_be_created_under_exactly_its_allowed_parents(db, model):
     expected = {apps.get_model(name) for name in EXPECTED_PARENTS[label(model)]}
     for parent in [Page, *project_page_models()]:
         assert model.can_create_at(parent()) is (parent in expected) or model.max_count, (model, parent)

@@ -1,11 +1,12 @@
 from wagtail.models import Page, Site
 
+from home.demo_utils import ensure_base_tree
 from home.factories import HomePageFactory
 
 
 def make_site_home(**fields):
     """A published Dutch home page as the root of the default site (Wagtail's welcome page goes)."""
-    root = Page.get_first_root_node()
+    root = ensure_base_tree()
     fields.setdefault("title", "Erbij")
     fields.setdefault("slug", "erbij-test")
     home = HomePageFactory.build(**fields)

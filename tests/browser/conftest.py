@@ -80,7 +80,7 @@ def describe_violations(violations):
 
 
 @pytest.fixture
-def live_demo(transactional_db, live_server):
+def live_demo(django_db_serialized_rollback, transactional_db, live_server):
     """The demo content behind a live server; returns the server's base URL."""
     from django.core.management import call_command
 
