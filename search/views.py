@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 
 from directory import finder
 from directory.models import DirectoryPage
+from home.text import clean_search_query
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ SERVICES_SHOWN = 5
 
 def clean_query(raw):
     """Searches take plain words: cut to length and drop characters no backend accepts."""
-    return finder.clean_text(raw)[:MAX_QUERY_LENGTH]
+    return clean_search_query(raw)[:MAX_QUERY_LENGTH]
 
 
 def _page_results(search_query, locale):
