@@ -10,17 +10,14 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
     FloatField,
-    IntegerField,
     OuterRef,
     Q,
     Subquery,
     Value,
-    When,
 )
 from django.utils import timezone
 from wagtail.models import Locale
@@ -35,6 +32,8 @@ MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FILTER = 20
 # Backends that do not hand back a queryset (Elasticsearch) give at most this many ranked hits.
 MAX_RANKED_HITS = 500
+# Matches read from the database backends for ranking and filtering.
+MAX_TEXT_HITS = 5000
 SLUG_RE = re.compile(r"^[-a-z0-9_]{1,120}$")
 LANGUAGE_RE = re.compile(r"^[a-z]{2,3}(-[a-z0-9]{2,8})?$")
 KM_PER_DEGREE = 111.2
@@ -247,51 +246,88 @@ def visible_services(locale):
     return qs.filter(Q(locale=locale) | (Q(locale=default) & ~Exists(translated)))
 
 
-def text_matches(text, locale):
-    """A queryset of the services matching text, ordered by relevance; never raises.
+def ranked_ids(text, locale):
+    """Ids of the services matching text, best first (at most MAX_TEXT_HITS); never raises.
 
-    The database backends hand back a queryset we can keep filtering. Other backends give
-    ranked objects: we keep the best MAX_RANKED_HITS. If the search backend fails, we fall back
-    to a plain substring match, so residents always get an answer.
+    All words must match; if nothing does, any word may. The database backends give a queryset:
+    we read the matches in one query and rank them ourselves (words in the name count most,
+    then the short description), which is much faster than their per-row score. Elasticsearch
+    ranks itself. If the search backend fails we fall back to a substring match, so residents
+    always get an answer.
     """
+    terms = search_terms(text)
+    if not terms:
+        return []
     default = Locale.get_default()
     searchable = Service.objects.filter(
         live=True, status=Service.Status.ACTIVE, locale_id__in={locale.pk, default.pk}
     )
-    text = search_terms(text)
-    if not text:
-        return Service.objects.none()
     try:
         backend = get_search_backend()
         for operator in ("and", "or"):
-            results = backend.search(text, searchable, operator=operator)
-            matched = _as_queryset(results)
-            if operator == "or" or matched.exists():
-                return matched
+            results = backend.search(terms, searchable, operator=operator)
+            get_queryset = getattr(results, "get_queryset", None)
+            if get_queryset is not None:
+                rows = get_queryset().order_by().values_list("pk", "name", "short_description")
+                ids = _rank(list(rows[:MAX_TEXT_HITS]), terms)
+            else:
+                ids = [obj.pk for obj in results[:MAX_RANKED_HITS]]
+            if ids:
+                return ids
+        return []
     except Exception:  # noqa: BLE001 - a broken search backend must not break the page
         logger.warning("Directory search failed; falling back to a substring match", exc_info=True)
-    words = text.split()[:10]
     q = Q()
-    for word in words:
+    for word in terms.split()[:10]:
         q &= (
             Q(name__icontains=word)
             | Q(short_description__icontains=word)
             | Q(description__icontains=word)
             | Q(categories__name__icontains=word)
         )
-    ids = searchable.filter(q).values("pk")
-    return Service.objects.filter(pk__in=ids).order_by("name")
+    rows = searchable.filter(q).distinct().values_list("pk", "name", "short_description")
+    return _rank(list(rows[:MAX_TEXT_HITS]), terms)
 
 
-def _as_queryset(results):
-    get_queryset = getattr(results, "get_queryset", None)
-    if get_queryset is not None:
-        return get_queryset()
-    ranked = [obj.pk for obj in results[:MAX_RANKED_HITS]]
-    if not ranked:
-        return Service.objects.none()
-    order = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked)], output_field=IntegerField())
-    return Service.objects.filter(pk__in=ranked).annotate(_rank=order).order_by("_rank")
+def _rank(rows, terms):
+    words = [word.lower() for word in terms.split()]
+
+    def score(row):
+        _pk, name, short = row
+        name, short = name.lower(), short.lower()
+        return (
+            -(3 * sum(word in name for word in words) + sum(word in short for word in words)),
+            name,
+            _pk,
+        )
+
+    return [row[0] for row in sorted(rows, key=score)]
+
+
+class RankedResults:
+    """Services in a given order of ids, loaded one page at a time (for Paginator)."""
+
+    def __init__(self, ids, queryset):
+        self.ids = ids
+        self.queryset = queryset
+
+    def count(self):
+        return len(self.ids)
+
+    def __len__(self):
+        return len(self.ids)
+
+    def __getitem__(self, key):
+        ids = self.ids[key] if isinstance(key, slice) else [self.ids[key]]
+        objects = {obj.pk: obj for obj in self.queryset.filter(pk__in=ids)}
+        ordered = [objects[pk] for pk in ids if pk in objects]
+        return ordered if isinstance(key, slice) else ordered[0]
+
+    def select_related(self, *fields):
+        return RankedResults(self.ids, self.queryset.select_related(*fields))
+
+    def prefetch_related(self, *lookups):
+        return RankedResults(self.ids, self.queryset.prefetch_related(*lookups))
 
 
 # --- Distance --------------------------------------------------------------------------------
@@ -342,8 +378,8 @@ def run(query, locale):
     search = DirectorySearch(query=query, locale=locale)
     visible = visible_services(locale)
     if query.text:
-        matched = text_matches(query.text, locale)
-        base = visible.filter(pk__in=matched.order_by().values("pk"))
+        matched = ranked_ids(query.text, locale)
+        base = visible.filter(pk__in=matched)
     else:
         matched = None
         base = visible
@@ -366,7 +402,8 @@ def run(query, locale):
             F("distance_d2").asc(nulls_last=True), "name", "pk"
         )
     elif sort == SORT_RELEVANCE:
-        results = matched.filter(pk__in=filtered.values("pk"))
+        keep = set(filtered.values_list("pk", flat=True))
+        results = RankedResults([pk for pk in matched if pk in keep], Service.objects.all())
     else:
         results = filtered.order_by("name", "pk")
     search.results = results.select_related("organisation")

@@ -1,6 +1,7 @@
 """The residents' side of the directory: search with filters, suggestions, and one page per service."""
 
 import logging
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -109,16 +110,28 @@ def autocomplete_view(page, request):
             locale_id__in={Locale.get_active().pk, Locale.get_default().pk},
         )
         try:
-            hits = list(get_search_backend().autocomplete(text, searchable)[: AUTOCOMPLETE_LIMIT * 2])
+            results = get_search_backend().autocomplete(finder.search_terms(text) or text, searchable)
+            get_queryset = getattr(results, "get_queryset", None)
+            if get_queryset is not None:
+                # Rank ourselves: the database backends' per-row score is slow on large directories.
+                hits = list(get_queryset().order_by().values_list("name", "slug")[:200])
+                lowered = text.lower()
+                hits.sort(key=lambda hit: (not hit[0].lower().startswith(lowered), hit[0].lower()))
+            else:
+                hits = [(service.name, service.slug) for service in results[: AUTOCOMPLETE_LIMIT * 2]]
         except Exception:  # noqa: BLE001 - suggestions are a nicety; never fail the page
             logger.warning("Directory autocomplete failed", exc_info=True)
-            hits = list(searchable.filter(name__icontains=text).order_by("name")[: AUTOCOMPLETE_LIMIT * 2])
+            hits = list(
+                searchable.filter(name__icontains=text).order_by("name").values_list("name", "slug")[:20]
+            )
         seen = set()
-        for service in hits:
-            if service.name in seen:
+        for name, slug in hits:
+            if name in seen:
                 continue
-            seen.add(service.name)
-            suggestions.append({"name": service.name, "url": page.url_for_service(service, request=request)})
+            seen.add(name)
+            suggestions.append(
+                {"name": name, "url": page.url_for_service(SimpleNamespace(slug=slug), request=request)}
+            )
             if len(suggestions) == AUTOCOMPLETE_LIMIT:
                 break
     response = JsonResponse({"query": text, "suggestions": suggestions})

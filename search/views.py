@@ -11,6 +11,7 @@ from wagtail.models import Locale, Page
 
 from directory import finder
 from directory.models import DirectoryPage
+from home.text import clean_search_query
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,7 @@ SERVICES_SHOWN = 5
 
 def clean_query(raw):
     """Searches take plain words: cut to length and drop characters no backend accepts."""
-    return finder.clean_text(raw)[:MAX_QUERY_LENGTH]
+    return clean_search_query(raw)[:MAX_QUERY_LENGTH]
 
 
 def _page_results(search_query, locale):
@@ -40,11 +41,13 @@ def _page_results(search_query, locale):
 def _services(search_query, locale):
     """The best matching services, how many there are, and where to see them all."""
     try:
-        matched = finder.text_matches(search_query, locale)
-        visible = finder.visible_services(locale)
-        services = matched.filter(pk__in=visible.values("pk")).select_related("organisation")
+        matched = finder.ranked_ids(search_query, locale)
+        keep = set(finder.visible_services(locale).filter(pk__in=matched).values_list("pk", flat=True))
+        services = finder.RankedResults(
+            [pk for pk in matched if pk in keep], finder.Service.objects.select_related("organisation")
+        )
         total = services.count()
-        top = list(services[:SERVICES_SHOWN])
+        top = services[:SERVICES_SHOWN]
     except Exception:  # noqa: BLE001
         logger.warning("Service search failed", exc_info=True)
         return [], 0, None
