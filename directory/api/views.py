@@ -11,13 +11,13 @@ import math
 import re
 import uuid
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from ..models import Category, Organisation, Service, ServiceLocation, TargetGroup
+from ..models import Organisation, Service, ServiceLocation
 from . import serializers
 
 DEFAULT_PER_PAGE = 25
@@ -162,22 +162,27 @@ def filter_services(request, queryset, prefix="", per_location=False):
     text = request.GET.get("text", "") or request.GET.get("search", "")
     if text.strip():
         queryset = queryset.filter(search_filter(text, prefix))
+    # Uncorrelated `IN (subquery)` filters: PostgreSQL hashes them once, where OR-ed EXISTS
+    # subqueries ran once per row (seconds with 10,000 services).
+    service_pk = f"{prefix}pk__in"
     term = (request.GET.get("taxonomy_term", "") or request.GET.get("taxonomy_term_id", "")).strip()
     if term:
         term_id = parse_uuid(term)
-        lookup = {"hsds_id": term_id} if term_id else {"slug": term[:100]}
-        categories = Category.objects.filter(services=OuterRef(f"{prefix}pk" if prefix else "pk"), **lookup)
-        groups = TargetGroup.objects.filter(services=OuterRef(f"{prefix}pk" if prefix else "pk"), **lookup)
-        queryset = queryset.filter(Exists(categories) | Exists(groups))
+        in_categories = Service.categories.through.objects.filter(
+            **({"category__hsds_id": term_id} if term_id else {"category__slug": term[:100]})
+        ).values("service_id")
+        in_groups = Service.target_groups.through.objects.filter(
+            **({"targetgroup__hsds_id": term_id} if term_id else {"targetgroup__slug": term[:100]})
+        ).values("service_id")
+        queryset = queryset.filter(Q(**{service_pk: in_categories}) | Q(**{service_pk: in_groups}))
     municipality = request.GET.get("municipality", "").strip()
     if municipality and per_location:
         queryset = queryset.filter(location__municipality__iexact=municipality[:100])
     elif municipality:
-        service_ref = OuterRef(f"{prefix}pk" if prefix else "pk")
         offered_there = ServiceLocation.objects.filter(
-            service=service_ref, location__live=True, location__municipality__iexact=municipality[:100]
-        )
-        queryset = queryset.filter(Exists(offered_there) | Q(**{f"{prefix}is_remote": True}))
+            location__live=True, location__municipality__iexact=municipality[:100]
+        ).values("service_id")
+        queryset = queryset.filter(Q(**{service_pk: offered_there}) | Q(**{f"{prefix}is_remote": True}))
     organization = request.GET.get("organization_id", "").strip()
     if organization:
         queryset = queryset.filter(**{f"{prefix}organisation__hsds_id": parse_uuid(organization)})
