@@ -41,6 +41,10 @@ def main():
     call_command("migrate", verbosity=0)
     if Service.objects.count() < args.services:
         call_command("generate_directory", services=args.services, clear=True, no_index=True)
+    if connection.vendor == "postgresql":
+        # Fresh bulk inserts leave the planner without statistics (autovacuum would catch up later).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     total = Service.objects.filter(live=True).count()
     some = Service.objects.filter(live=True).order_by("pk")[total // 2]
     client = Client()
