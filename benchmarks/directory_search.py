@@ -62,10 +62,7 @@ def main():
         for i in range(REPEAT + 2):
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
-                if isinstance(params, str):
-                    response = client.get(url + params)
-                else:
-                    response = client.get(url, params)
+                response = client.get(url + params) if isinstance(params, str) else client.get(url, params)
                 elapsed = (time.perf_counter() - start) * 1000
             assert response.status_code == 200, (name, response.status_code)
             if i < 2:  # warm-up: caches, prepared statements
