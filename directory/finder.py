@@ -145,52 +145,58 @@ class DirectoryQuery:
 # --- The filters as query expressions --------------------------------------------------------
 
 
+# Non-correlated "id IN (subquery)" filters: the database evaluates each subquery once (a hashed
+# semi-join), where a correlated EXISTS would run once per service.
+
+
 def _at_location(**lookups):
-    return Exists(ServiceLocation.objects.filter(service=OuterRef("pk"), location__live=True, **lookups))
+    return Q(pk__in=ServiceLocation.objects.filter(location__live=True, **lookups).values("service_id"))
 
 
 def category_filter(slugs):
     through = Service.categories.through
-    return Q(Exists(through.objects.filter(service=OuterRef("pk"), category__slug__in=slugs)))
+    return Q(pk__in=through.objects.filter(category__slug__in=slugs).values("service_id"))
 
 
 def target_group_filter(slugs):
     through = Service.target_groups.through
-    return Q(Exists(through.objects.filter(service=OuterRef("pk"), targetgroup__slug__in=slugs)))
+    return Q(pk__in=through.objects.filter(targetgroup__slug__in=slugs).values("service_id"))
 
 
 def language_filter(code):
     through = Service.languages.through
-    return Q(Exists(through.objects.filter(service=OuterRef("pk"), language__code=code)))
+    return Q(pk__in=through.objects.filter(language__code=code).values("service_id"))
 
 
 def municipality_filter(name):
     # Help by phone or online counts as available in every municipality and wijk.
-    return Q(_at_location(location__municipality__iexact=name)) | Q(is_remote=True)
+    return _at_location(location__municipality__iexact=name) | Q(is_remote=True)
 
 
 def wijk_filter(slug):
-    return Q(_at_location(location__neighbourhood__slug=slug)) | Q(is_remote=True)
+    return _at_location(location__neighbourhood__slug=slug) | Q(is_remote=True)
 
 
 def accessible_filter():
-    return Q(_at_location(location__wheelchair_accessible=True))
+    return _at_location(location__wheelchair_accessible=True)
 
 
 def _open_filter(weekdays=None, after=None):
-    """As ServiceQuerySet.open_on, as a Q for conditional counting."""
-    from .models import LocationSchedule, ServiceSchedule
+    """Open on one of weekdays and/or after a time: by the service's own schedule, or, for a
+    service without one, by the opening hours of its locations (as ServiceQuerySet.open_on)."""
+    from .models import ServiceSchedule
 
-    own = ServiceSchedule.objects.filter(service=OuterRef("pk"))
     lookups = {}
     if weekdays is not None:
         lookups["weekday__in"] = weekdays
     if after is not None:
         lookups["closes_at__gt"] = after
-    at_location = LocationSchedule.objects.filter(
-        location__service_locations__service=OuterRef("pk"), **lookups
-    )
-    return Q(Exists(own.filter(**lookups))) | (~Q(Exists(own)) & Q(Exists(at_location)))
+    with_own_schedule = ServiceSchedule.objects.values("service_id")
+    own_match = ServiceSchedule.objects.filter(**lookups).values("service_id")
+    location_match = ServiceLocation.objects.filter(
+        location__live=True, **{f"location__schedules__{key}": value for key, value in lookups.items()}
+    ).values("service_id")
+    return Q(pk__in=own_match) | (~Q(pk__in=with_own_schedule) & Q(pk__in=location_match))
 
 
 def today_filter():

@@ -18,6 +18,7 @@ from tests.utils import make_site_home
 EXPECTED_PARENTS = {
     "home.HomePage": {"wagtailcore.Page"},
     "home.ContentPage": {"home.HomePage", "home.ContentPage"},
+    "directory.DirectoryPage": {"home.HomePage"},
 }
 
 
