@@ -45,8 +45,8 @@ class NewsRssFeed(Feed):
     def item_categories(self, item):
         return [tag.name for tag in item.tags.all()]
 
-    def feed_extra_kwargs(self, obj):
-        return {"language": obj.locale.language_code}
+    def language(self, obj):
+        return obj.locale.language_code
 
 
 class NewsAtomFeed(NewsRssFeed):

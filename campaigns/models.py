@@ -104,7 +104,7 @@ class EventListingMixin(RoutablePageMixin):
         query.pop("pagina", None)
         return {"events": events, "filters": filters, "filter_query": query.urlencode()}
 
-    @path("agenda.ics", name="ical")
+    @path("ical/", name="ical")
     def ical_feed(self, request):
         filters = self.get_filters(request)
         events = self.filter_events(filters)[:500]
@@ -393,7 +393,7 @@ class EventPage(CoalitionLinkMixin, IntroMixin, SocialImageMixin, RoutablePageMi
         if errors:
             raise ValidationError(errors)
 
-    @path("agenda.ics", name="ical")
+    @path("ical/", name="ical")
     def ical_download(self, request):
         response = HttpResponse(
             ical.calendar_for([self], request, name=self.title), content_type="text/calendar"
