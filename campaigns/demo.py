@@ -140,7 +140,9 @@ def build(ctx: DemoContext):
         title="Agenda",
         intro="Activiteiten bij u in de buurt: samen koffie drinken, eten, wandelen of praten.",
     )
-    ctx.translate(agenda, title="Events", intro="Activities near you: coffee, meals, walks and talks.")
+    ctx.translate(
+        agenda, title="Events", slug="events", intro="Activities near you: coffee, meals, walks and talks."
+    )
     campaigns = ctx.page(
         CampaignIndexPageFactory,
         home,
@@ -149,7 +151,10 @@ def build(ctx: DemoContext):
         intro="Met campagnes vragen we aandacht voor eenzaamheid en roepen we op om iets te doen.",
     )
     ctx.translate(
-        campaigns, title="Campaigns", intro="Our campaigns ask attention for loneliness and call for action."
+        campaigns,
+        title="Campaigns",
+        slug="campaigns",
+        intro="Our campaigns ask attention for loneliness and call for action.",
     )
     news = ctx.page(
         NewsIndexPageFactory,
@@ -158,7 +163,7 @@ def build(ctx: DemoContext):
         title="Nieuws",
         intro="Nieuws van de coalities tegen eenzaamheid.",
     )
-    ctx.translate(news, title="News", intro="News from the coalitions against loneliness.")
+    ctx.translate(news, title="News", slug="news", intro="News from the coalitions against loneliness.")
 
     _jebentnietalleen(ctx, campaigns, coalitions)
     _kom_erbij_week(ctx, campaigns, coalitions)

@@ -215,6 +215,7 @@ def build(ctx: DemoContext):
     ctx.translate(
         index,
         title="Coalitions",
+        slug="coalitions",
         intro="In these municipalities, organisations work together against loneliness. Find yours.",
     )
     coalitions = {}
