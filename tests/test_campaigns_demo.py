@@ -67,3 +67,13 @@ def test_demo_is_idempotent_for_content(demo_content):
     call_command("load_demo", verbosity=0)
     assert (CoalitionPage.objects.count(), EventPage.objects.count(), NewsPage.objects.count()) == counts
     assert CoalitionEditorGroup.objects.count() == 3
+
+
+def test_template_strings_are_translated_to_english(client, demo_content):
+    html = client.get("/en/events/").content.decode()
+    assert "Upcoming events" in html and "Filter events" in html
+    assert "Komende activiteiten" not in html
+    dutch = client.get("/nl/agenda/").content.decode()
+    assert "Komende activiteiten" in dutch
+    coalition = client.get("/en/coalitions/").content.decode()
+    assert "Find a coalition by name or municipality" in coalition
