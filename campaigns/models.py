@@ -11,10 +11,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -29,7 +27,7 @@ from coalitions.models import CoalitionPage
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
 from home.mixins import IntroMixin, SocialImageMixin
 
-from . import ical
+from .views import ical_response, news_feed
 
 EVENTS_PER_PAGE = 20
 NEWS_PER_PAGE = 12
@@ -106,12 +104,8 @@ class EventListingMixin(RoutablePageMixin):
 
     @path("ical/", name="ical")
     def ical_feed(self, request):
-        filters = self.get_filters(request)
-        events = self.filter_events(filters)[:500]
-        body = ical.calendar_for(events, request, name=self.title)
-        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-        response["Content-Disposition"] = f'inline; filename="{slugify(self.title) or "agenda"}.ics"'
-        return response
+        events = self.filter_events(self.get_filters(request))[:500]
+        return ical_response(events, request, self.title)
 
 
 class EventIndexPage(EventListingMixin, IntroMixin, SocialImageMixin, Page):
@@ -395,11 +389,7 @@ class EventPage(CoalitionLinkMixin, IntroMixin, SocialImageMixin, RoutablePageMi
 
     @path("ical/", name="ical")
     def ical_download(self, request):
-        response = HttpResponse(
-            ical.calendar_for([self], request, name=self.title), content_type="text/calendar"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{slugify(self.title) or "activiteit"}.ics"'
-        return response
+        return ical_response([self], request, self.title, attachment=True)
 
     @property
     def is_past(self):
@@ -470,15 +460,11 @@ class NewsIndexPage(RoutablePageMixin, IntroMixin, SocialImageMixin, Page):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        from .feeds import NewsRssFeed
-
-        return NewsRssFeed(self)(request)
+        return news_feed(request, self, "rss")
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        from .feeds import NewsAtomFeed
-
-        return NewsAtomFeed(self)(request)
+        return news_feed(request, self, "atom")
 
 
 class NewsPageTag(TaggedItemBase):

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Page, WorkflowPage, WorkflowState
+from wagtail.models import Locale, Page, WorkflowPage, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from campaigns.models import EventPage
@@ -184,3 +184,18 @@ def test_moderator_approves_and_the_change_goes_live(client, tree):
     page.refresh_from_db()
     assert page.title == "Coalitie Erbij Dordrecht (nieuw)"
     assert page.live
+
+
+def test_editor_group_listing_in_the_admin(client, superuser, tree):
+    client.force_login(superuser)
+    response = client.get(reverse("coalition_editor_groups:index"))
+    assert response.status_code == 200
+    assert "Redactie Coalitie Erbij Dordrecht" in response.content.decode()
+
+
+def test_new_translation_gets_the_same_group(tree):
+    en = Locale.objects.get(language_code="en")
+    translation = tree["dordrecht"].copy_for_translation(en, copy_parents=True)
+    translation.save_revision().publish()
+    link = CoalitionEditorGroup.objects.get(coalition_key=tree["dordrecht"].translation_key)
+    assert link.group.page_permissions.filter(page=translation).count() == 2

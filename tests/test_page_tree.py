@@ -18,6 +18,15 @@ from tests.utils import make_site_home
 EXPECTED_PARENTS = {
     "home.HomePage": {"wagtailcore.Page"},
     "home.ContentPage": {"home.HomePage", "home.ContentPage"},
+    # coalitions and campaigns (issue 3)
+    "coalitions.CoalitionIndexPage": {"home.HomePage"},
+    "coalitions.CoalitionPage": {"coalitions.CoalitionIndexPage"},
+    "campaigns.CampaignIndexPage": {"home.HomePage"},
+    "campaigns.CampaignPage": {"campaigns.CampaignIndexPage"},
+    "campaigns.EventIndexPage": {"home.HomePage"},
+    "campaigns.EventPage": {"campaigns.CampaignPage", "coalitions.CoalitionPage", "campaigns.EventIndexPage"},
+    "campaigns.NewsIndexPage": {"home.HomePage"},
+    "campaigns.NewsPage": {"campaigns.NewsIndexPage", "coalitions.CoalitionPage"},
 }
 
 
