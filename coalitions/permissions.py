@@ -58,8 +58,26 @@ def ensure_coalition_group(page):
     return group
 
 
+MODERATOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+
+
+def ensure_moderators_group():
+    """The Moderators group Wagtail's first migration makes, with its rights on the whole tree."""
+    moderators, _created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    access_admin = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
+    moderators.permissions.add(*access_admin)
+    root = Page.get_first_root_node()
+    permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=MODERATOR_PAGE_PERMISSIONS
+    )
+    for permission in permissions:
+        GroupPagePermission.objects.get_or_create(group=moderators, page=root, permission=permission)
+    return moderators
+
+
 def ensure_moderation_workflow():
     """Make sure the root page has an active workflow with a moderators' approval task."""
+    ensure_moderators_group()
     root = Page.get_first_root_node()
     workflow_page = WorkflowPage.objects.filter(page=root).select_related("workflow").first()
     if workflow_page is not None and workflow_page.workflow.active:
