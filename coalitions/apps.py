@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CoalitionsConfig(AppConfig):
     name = "coalitions"
     verbose_name = _("Coalities")
+
+    def ready(self):
+        from . import signals  # noqa: F401 - connects the receivers

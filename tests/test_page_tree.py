@@ -19,6 +19,15 @@ EXPECTED_PARENTS = {
     "home.HomePage": {"wagtailcore.Page"},
     "home.ContentPage": {"home.HomePage", "home.ContentPage"},
     "directory.DirectoryPage": {"home.HomePage"},
+    # coalitions and campaigns (issue 3)
+    "coalitions.CoalitionIndexPage": {"home.HomePage"},
+    "coalitions.CoalitionPage": {"coalitions.CoalitionIndexPage"},
+    "campaigns.CampaignIndexPage": {"home.HomePage"},
+    "campaigns.CampaignPage": {"campaigns.CampaignIndexPage"},
+    "campaigns.EventIndexPage": {"home.HomePage"},
+    "campaigns.EventPage": {"campaigns.CampaignPage", "coalitions.CoalitionPage", "campaigns.EventIndexPage"},
+    "campaigns.NewsIndexPage": {"home.HomePage"},
+    "campaigns.NewsPage": {"campaigns.NewsIndexPage", "coalitions.CoalitionPage"},
 }
 
 
