@@ -1,0 +1,201 @@
+"""Approving and rejecting partner sign-ups.
+
+Approval creates (or links) the directory Organisation, creates its services as drafts, and adds
+the organisation as partner on the chosen coalition pages as a draft revision. The partner
+inline and the Service model are found by their relation to ``directory.Organisation``, so this
+module does not import the coalitions app (which sits beside portal in the layering).
+"""
+
+from django.apps import apps
+from django.core.files.base import ContentFile
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from modelcluster.fields import ParentalKey
+from wagtail.models import Locale
+
+from directory.models import Organisation
+
+from .models import PartnerSignup, PartnerSignupEvent
+from .outbox import queue_mail
+
+
+class ApprovalError(Exception):
+    pass
+
+
+def record(signup, user, from_status, note=""):
+    PartnerSignupEvent.objects.create(
+        signup=signup, user=user, from_status=from_status, to_status=signup.status, note=note
+    )
+
+
+def set_in_review(signup, user):
+    if signup.status != PartnerSignup.Status.NEW:
+        raise ApprovalError(_("Alleen een nieuwe aanmelding kan in behandeling gaan."))
+    old = signup.status
+    signup.status = PartnerSignup.Status.IN_REVIEW
+    signup.save(update_fields=["status", "updated_at"])
+    record(signup, user, old)
+
+
+def _service_model():
+    try:
+        return apps.get_model("directory", "Service")
+    except LookupError:
+        return None
+
+
+def _fk_to(model, target):
+    for field in model._meta.get_fields():
+        if isinstance(field, models.ForeignKey) and field.related_model is target:
+            return field
+    return None
+
+
+def create_services(signup, organisation):
+    """Draft Services in the directory, one per offered service. Returns the created services."""
+    service_model = _service_model()
+    if service_model is None:
+        return []
+    organisation_field = _fk_to(service_model, Organisation)
+    field_names = {field.name for field in service_model._meta.get_fields()}
+    created = []
+    for offered in signup.services.all():
+        service = service_model()
+        if organisation_field is not None:
+            setattr(service, organisation_field.name, organisation)
+        service.name = offered.name
+        if "description" in field_names:
+            service.description = "\n\n".join(
+                part
+                for part in (
+                    offered.description,
+                    offered.target_group and f"Voor: {offered.target_group}",
+                )
+                if part
+            )
+        if "locale" in field_names:
+            service.locale = organisation.locale
+        if "live" in field_names:
+            service.live = False
+        service.save()
+        if hasattr(service, "save_revision"):
+            service.save_revision()
+        created.append(service)
+    return created
+
+
+def partner_relation(page):
+    """(accessor, child model, organisation field name) of the page's partner inline, or None."""
+    for relation in page._meta.related_objects:
+        child = relation.related_model
+        if not isinstance(relation.field, ParentalKey):
+            continue
+        organisation_field = _fk_to(child, Organisation)
+        if organisation_field is not None:
+            return relation.get_accessor_name(), child, organisation_field.name
+    return None
+
+
+def add_partner_draft(page, organisation, user):
+    """Add the organisation as partner of the page in a new draft revision. True if added."""
+    page = page.specific
+    relation = partner_relation(page)
+    if relation is None:
+        return False
+    accessor, child_model, field_name = relation
+    draft = page.get_latest_revision_as_object()
+    manager = getattr(draft, accessor)
+    if any(getattr(item, f"{field_name}_id") == organisation.pk for item in manager.all()):
+        return False
+    manager.add(child_model(**{field_name: organisation}))
+    draft.save_revision(user=user, log_action=True)
+    return True
+
+
+def _logo_image(signup, organisation_name, user):
+    if not signup.logo:
+        return None
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    signup.logo.open("rb")
+    try:
+        content = signup.logo.read()
+    finally:
+        signup.logo.close()
+    image = image_model(title=organisation_name, uploaded_by_user=user)
+    image.file.save(signup.logo.name.rsplit("/", 1)[-1], ContentFile(content), save=False)
+    image.save()
+    return image
+
+
+@transaction.atomic
+def approve(signup, user, organisation=None, coalition_pages=None):
+    if signup.status not in PartnerSignup.OPEN_STATUSES:
+        raise ApprovalError(_("Deze aanmelding is al afgehandeld."))
+    if organisation is None:
+        organisation = Organisation(
+            name=signup.organisation_name,
+            website=signup.website,
+            kvk_number=signup.kvk_number,
+            locale=Locale.get_default(),
+        )
+        organisation.logo = _logo_image(signup, signup.organisation_name, user)
+        organisation.save()
+        organisation.save_revision(user=user).publish(user=user)
+    services = create_services(signup, organisation)
+    pages = list(coalition_pages if coalition_pages is not None else signup.coalitions.all())
+    partnered = [page for page in pages if add_partner_draft(page, organisation, user)]
+
+    old = signup.status
+    signup.status = PartnerSignup.Status.APPROVED
+    signup.organisation = organisation
+    signup.decided_at = signup.closed_at = timezone.now()
+    signup.save()
+    record(signup, user, old)
+    with override(signup.language):
+        queue_mail(
+            [signup.contact_email],
+            _("Uw aanmelding %(reference)s is goedgekeurd") % {"reference": signup.reference},
+            _(
+                "Beste %(name)s,\n\nGoed nieuws: de aanmelding van %(organisation)s is goedgekeurd. "
+                "Een redacteur zet uw organisatie en uw aanbod binnenkort online.\n\n"
+                "Met vriendelijke groet,\nErbij"
+            )
+            % {"name": signup.contact_name, "organisation": signup.organisation_name},
+            reference=signup.reference,
+        )
+    return organisation, services, partnered
+
+
+@transaction.atomic
+def reject(signup, user, reason):
+    if signup.status not in PartnerSignup.OPEN_STATUSES:
+        raise ApprovalError(_("Deze aanmelding is al afgehandeld."))
+    if not reason.strip():
+        raise ApprovalError(_("Schrijf de reden van de afwijzing op."))
+    old = signup.status
+    signup.status = PartnerSignup.Status.REJECTED
+    signup.rejection_reason = reason.strip()
+    signup.decided_at = signup.closed_at = timezone.now()
+    signup.save()
+    record(signup, user, old, note=reason.strip())
+    with override(signup.language):
+        queue_mail(
+            [signup.contact_email],
+            _("Uw aanmelding %(reference)s is niet goedgekeurd") % {"reference": signup.reference},
+            _(
+                "Beste %(name)s,\n\nHelaas kunnen we de aanmelding van %(organisation)s niet goedkeuren. "
+                "De reden:\n\n%(reason)s\n\nHeeft u vragen? Beantwoord dan deze mail.\n\n"
+                "Met vriendelijke groet,\nErbij"
+            )
+            % {
+                "name": signup.contact_name,
+                "organisation": signup.organisation_name,
+                "reason": signup.rejection_reason,
+            },
+            reference=signup.reference,
+        )
