@@ -14,6 +14,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 from directory.models import Organisation
 
@@ -27,6 +28,36 @@ from .models import (
 )
 from .permissions import help_request_policy
 
+def forbidden(request, message=None):
+    """A real 403 page (Wagtail's own denial is a redirect to the dashboard)."""
+    return TemplateResponse(
+        request,
+        "portal/admin/forbidden.html",
+        {"page_title": _("Geen toegang"), "message": message or _("U heeft geen toegang tot deze gegevens.")},
+        status=403,
+    )
+
+
+class Forbidden403Mixin:
+    """Turn every refusal into a 403 response; also refuse users with no right at all."""
+
+    def setup(self, request, *args, **kwargs):
+        self._forbidden = False
+        try:
+            super().setup(request, *args, **kwargs)
+        except PermissionDenied:
+            self._forbidden = True
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model)
+        if self._forbidden or not policy.user_has_any_permission(request.user, ["view", "change", "delete"]):
+            return forbidden(request)
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+
 # --- Help requests -------------------------------------------------------------------------
 
 ALLOWED_TRANSITIONS = {
@@ -37,7 +68,7 @@ ALLOWED_TRANSITIONS = {
 }
 
 
-class HelpRequestIndexView(IndexView):
+class HelpRequestIndexView(Forbidden403Mixin, IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset()
         visible = help_request_policy.instances_user_has_permission_for(self.request.user, "view")
@@ -52,7 +83,7 @@ class HelpRequestIndexView(IndexView):
         return super().render_to_response(context, **response_kwargs)
 
 
-class HelpRequestObjectMixin:
+class HelpRequestObjectMixin(Forbidden403Mixin):
     def get_object(self, queryset=None):
         obj = get_object_or_404(HelpRequest, pk=self.kwargs[self.pk_url_kwarg])
         if not help_request_policy.user_has_permission_for_instance(
@@ -149,7 +180,15 @@ class HelpRequestDeleteView(HelpRequestObjectMixin, DeleteView):
 # --- Partner sign-ups ----------------------------------------------------------------------
 
 
-class SignupInspectView(InspectView):
+class SignupIndexView(Forbidden403Mixin, IndexView):
+    pass
+
+
+class SignupDeleteView(Forbidden403Mixin, DeleteView):
+    pass
+
+
+class SignupInspectView(Forbidden403Mixin, InspectView):
     template_name = "portal/admin/partnersignup_inspect.html"
 
     @property
@@ -197,7 +236,7 @@ class SignupReviewForm(WagtailAdminModelForm):
         fields = []
 
 
-class SignupEditView(EditView):
+class SignupEditView(Forbidden403Mixin, EditView):
     def save_instance(self):
         signup = self.object
         if self.form.cleaned_data.get("start_review") and signup.status == PartnerSignup.Status.NEW:
@@ -232,11 +271,9 @@ class ApproveForm(forms.Form):
 
 
 def _signup_for_change(request, pk):
-    from wagtail.permissions import policy_registry
-
     signup = get_object_or_404(PartnerSignup, pk=pk)
     if not policy_registry.get_by_type(PartnerSignup).user_has_permission(request.user, "change"):
-        raise PermissionDenied
+        return None
     return signup
 
 
@@ -244,9 +281,11 @@ def approve_view(request, pk):
     from .forms import coalition_page_queryset
 
     signup = _signup_for_change(request, pk)
+    if signup is None:
+        return forbidden(request)
     inspect_url = reverse("portal_signups:inspect", args=[pk])
     form = ApproveForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={
             "coalitions": list(signup.coalitions.values_list("pk", flat=True)),
             "organisation": Organisation.objects.filter(kvk_number=signup.kvk_number).first(),
@@ -301,8 +340,10 @@ class RejectForm(forms.Form):
 
 def reject_view(request, pk):
     signup = _signup_for_change(request, pk)
+    if signup is None:
+        return forbidden(request)
     inspect_url = reverse("portal_signups:inspect", args=[pk])
-    form = RejectForm(request.POST or None)
+    form = RejectForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             reject(signup, request.user, form.cleaned_data["reason"])

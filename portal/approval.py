@@ -6,8 +6,10 @@ inline and the Service model are found by their relation to ``directory.Organisa
 module does not import the coalitions app (which sits beside portal in the layering).
 """
 
+import io
+
 from django.apps import apps
-from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -126,8 +128,11 @@ def _logo_image(signup, organisation_name, user):
         content = signup.logo.read()
     finally:
         signup.logo.close()
-    image = image_model(title=organisation_name, uploaded_by_user=user)
-    image.file.save(signup.logo.name.rsplit("/", 1)[-1], ContentFile(content), save=False)
+    image = image_model(
+        title=organisation_name,
+        uploaded_by_user=user,
+        file=ImageFile(io.BytesIO(content), name=signup.logo.name.rsplit("/", 1)[-1]),
+    )
     image.save()
     return image
 
@@ -145,7 +150,8 @@ def approve(signup, user, organisation=None, coalition_pages=None):
         )
         organisation.logo = _logo_image(signup, signup.organisation_name, user)
         organisation.save()
-        organisation.save_revision(user=user).publish(user=user)
+        # The approval is the authorised act; the reviewer needs no publish right on organisations.
+        organisation.save_revision(user=user).publish(user=user, skip_permission_checks=True)
     services = create_services(signup, organisation)
     pages = list(coalition_pages if coalition_pages is not None else signup.coalitions.all())
     partnered = [page for page in pages if add_partner_draft(page, organisation, user)]

@@ -329,6 +329,8 @@ class PartnerSignupForm(PortalForm):
     def __init__(self, *args, consent_text="", locale=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["coalitions"].queryset = coalition_page_queryset(locale)
+        # Until a coalition page exists there is nothing to choose; reviewers pick one on approval.
+        self.fields["coalitions"].required = self.fields["coalitions"].queryset.exists()
         if consent_text:
             self.fields["consent"].help_text = consent_text
 

@@ -72,17 +72,18 @@ def check_token(request):
     """Return the token id if the token is valid and the form was not filled in too fast."""
     raw = request.POST.get("form_token", "")
     try:
-        data = signing.loads(raw, salt=TOKEN_SALT, max_age=setting("PORTAL_FORM_MAX_AGE", 24 * 3600))
-    except signing.SignatureExpired as error:
-        raise Rejected(
-            _("Het formulier stond te lang open. Kijk uw antwoorden na en verstuur het opnieuw."), 400
-        ) from error
-    except signing.BadSignature as error:
+        data = signing.loads(raw, salt=TOKEN_SALT)
+        started = float(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
         raise Rejected(
             _("Het formulier kon niet worden gecontroleerd. Kijk uw antwoorden na en verstuur het opnieuw."),
             400,
         ) from error
-    if time.time() - float(data.get("t", 0)) < setting("PORTAL_MIN_FILL_SECONDS", 3):
+    if time.time() - started > setting("PORTAL_FORM_MAX_AGE", 24 * 3600):
+        raise Rejected(
+            _("Het formulier stond te lang open. Kijk uw antwoorden na en verstuur het opnieuw."), 400
+        )
+    if time.time() - started < setting("PORTAL_MIN_FILL_SECONDS", 3):
         raise Rejected(_("Dat ging erg snel. Kijk uw antwoorden na en verstuur het formulier opnieuw."), 400)
     return str(data.get("id", ""))[:64]
 

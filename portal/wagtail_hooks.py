@@ -5,7 +5,6 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -111,6 +110,8 @@ class PartnerSignupViewSet(ModelViewSet):
     add_view_enabled = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = admin_views.SignupIndexView
+    delete_view_class = admin_views.SignupDeleteView
     inspect_view_class = admin_views.SignupInspectView
     edit_view_class = admin_views.SignupEditView
     list_display = ["reference", "organisation_name", "status", "created_at"]
@@ -208,8 +209,8 @@ class PersonForm(forms.Form):
 @require_admin_access
 def privacy_view(request):
     if not can_manage_privacy(request.user):
-        raise PermissionDenied
-    form = PersonForm(request.POST or None)
+        return admin_views.forbidden(request)
+    form = PersonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         email, phone = form.cleaned_data["email"], form.cleaned_data["phone"]
         if "export" in request.POST:

@@ -62,14 +62,14 @@ def signup_page(home_page):
     return page
 
 
-def help_data(municipality, **overrides):
-    wijk = municipality.wijken.first()
+def help_data(place, **overrides):
+    wijk = place.wijken.first()
     data = {
         "form_token": old_token(),
         "first_name": "Fenna",
         "phone": "06 12345678",
         "email": "fenna@voorbeeld.example",
-        "municipality": str(municipality.pk),
+        "municipality": str(place.pk),
         "wijk": str(wijk.pk) if wijk else "",
         "help_kinds": ["talk", "meet"],
         "message": "Ik woon sinds kort alleen.",
