@@ -28,6 +28,7 @@ from .models import (
 )
 from .permissions import help_request_policy
 
+
 def forbidden(request, message=None):
     """A real 403 page (Wagtail's own denial is a redirect to the dashboard)."""
     return TemplateResponse(

@@ -14,6 +14,9 @@ from portal.factories import (
 )
 from portal.views import TOKEN_SALT
 
+# Test files star-import the fixtures (pytest finds them by name); helpers are imported by name.
+__all__ = ["_clear_cache", "dordrecht", "zwijndrecht", "help_page", "signup_page"]
+
 CANARY = "KANARIE-7f3e9b-geheim"
 
 

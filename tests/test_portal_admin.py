@@ -18,13 +18,7 @@ from portal.models import (
     OutboxMessage,
     PartnerSignup,
 )
-from tests.portal_fixtures import (  # noqa: F401
-    _clear_cache,
-    dordrecht,
-    help_page,
-    signup_page,
-    zwijndrecht,
-)
+from tests.portal_fixtures import *  # noqa: F403 - pytest fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -229,7 +223,8 @@ def test_signup_review_note_and_in_review(client, users):
     signup = PartnerSignupFactory()
     client.force_login(users["reviewer"])
     response = client.post(
-        reverse("portal_signups:edit", args=[signup.pk]), {"start_review": "on", "note": "Gebeld met de aanvrager"}
+        reverse("portal_signups:edit", args=[signup.pk]),
+        {"start_review": "on", "note": "Gebeld met de aanvrager"},
     )
     assert response.status_code == 302
     signup.refresh_from_db()

@@ -10,16 +10,8 @@ from PIL import Image
 
 from portal.models import HelpRequest, OutboxMessage, PartnerSignup, UsedFormToken
 from portal.views import new_token
-from tests.portal_fixtures import (  # noqa: F401
-    _clear_cache,
-    dordrecht,
-    help_data,
-    help_page,
-    old_token,
-    signup_data,
-    signup_page,
-    zwijndrecht,
-)
+from tests.portal_fixtures import *  # noqa: F403 - pytest fixtures
+from tests.portal_fixtures import help_data, old_token, signup_data
 
 pytestmark = pytest.mark.django_db
 
@@ -112,8 +104,16 @@ def test_thank_you_without_submission_goes_back_to_form(client, help_page):
 HELP_CASES = [
     ({"first_name": ""}, "first_name", "Vul uw voornaam in."),
     ({"first_name": "x" * 101}, "first_name", "Uw voornaam mag hoogstens 100 tekens zijn."),
-    ({"phone": "", "email": ""}, "phone", "Vul een telefoonnummer of een e-mailadres in, zodat we u kunnen bereiken."),
-    ({"phone": "12ab"}, "phone", "Vul een geldig telefoonnummer in, met 10 cijfers, bijvoorbeeld 06 12345678."),
+    (
+        {"phone": "", "email": ""},
+        "phone",
+        "Vul een telefoonnummer of een e-mailadres in, zodat we u kunnen bereiken.",
+    ),
+    (
+        {"phone": "12ab"},
+        "phone",
+        "Vul een geldig telefoonnummer in, met 10 cijfers, bijvoorbeeld 06 12345678.",
+    ),
     ({"phone": "0" * 31}, "phone", "Het telefoonnummer mag hoogstens 30 tekens zijn."),
     ({"email": "geen-mail"}, "email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."),
     ({"municipality": ""}, "municipality", "Kies uw gemeente."),
@@ -181,14 +181,30 @@ def test_no_browser_validation_attributes(client, help_page):
 SIGNUP_CASES = [
     ({"organisation_name": ""}, "organisation_name", "Vul de naam van de organisatie in."),
     ({"kvk_number": ""}, "kvk_number", "Vul het KvK-nummer in."),
-    ({"kvk_number": "1234567"}, "kvk_number", "Een KvK-nummer bestaat uit precies 8 cijfers, bijvoorbeeld 12345678."),
-    ({"kvk_number": "1234567a"}, "kvk_number", "Een KvK-nummer bestaat uit precies 8 cijfers, bijvoorbeeld 12345678."),
-    ({"website": "geen url"}, "website", "Vul een geldig webadres in, bijvoorbeeld https://www.voorbeeld.nl."),
+    (
+        {"kvk_number": "1234567"},
+        "kvk_number",
+        "Een KvK-nummer bestaat uit precies 8 cijfers, bijvoorbeeld 12345678.",
+    ),
+    (
+        {"kvk_number": "1234567a"},
+        "kvk_number",
+        "Een KvK-nummer bestaat uit precies 8 cijfers, bijvoorbeeld 12345678.",
+    ),
+    (
+        {"website": "geen url"},
+        "website",
+        "Vul een geldig webadres in, bijvoorbeeld https://www.voorbeeld.nl.",
+    ),
     ({"address": ""}, "address", "Vul het adres van de organisatie in."),
     ({"contact_name": ""}, "contact_name", "Vul de naam van de contactpersoon in."),
     ({"contact_role": ""}, "contact_role", "Vul de functie van de contactpersoon in."),
     ({"contact_email": ""}, "contact_email", "Vul het e-mailadres van de contactpersoon in."),
-    ({"contact_email": "x@"}, "contact_email", "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl."),
+    (
+        {"contact_email": "x@"},
+        "contact_email",
+        "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+    ),
     ({"contact_phone": ""}, "contact_phone", "Vul het telefoonnummer van de contactpersoon in."),
     ({"agreement": None}, "agreement", "Ga akkoord met het akkoord van de coalitie om u aan te melden."),
     ({"consent": None}, "consent", "Geef toestemming, anders kunnen we uw aanmelding niet behandelen."),
@@ -217,8 +233,14 @@ def test_signup_needs_a_service(client, signup_page):
 
 
 def test_service_needs_name_and_category(client, signup_page):
-    response = post(client, signup_page, signup_data(**{"services-0-name": "", "services-0-category": ""}, **{
-        "services-1-description": "Alleen een beschrijving"}))
+    response = post(
+        client,
+        signup_page,
+        signup_data(
+            **{"services-0-name": "", "services-0-category": ""},
+            **{"services-1-description": "Alleen een beschrijving"},
+        ),
+    )
     html = response.content.decode()
     assert "Vul de naam van het aanbod in." in html
     assert "Kies de soort aanbod." in html
@@ -229,7 +251,9 @@ def test_coalition_choice_required_when_coalitions_exist(client, signup_page, mo
 
     import portal.forms
 
-    monkeypatch.setattr(portal.forms, "coalition_page_queryset", lambda locale=None: Page.objects.filter(depth=2))
+    monkeypatch.setattr(
+        portal.forms, "coalition_page_queryset", lambda locale=None: Page.objects.filter(depth=2)
+    )
     response = post(client, signup_page, signup_data())
     assert "Kies minstens één coalitie." in response.context["form"].errors["coalitions"]
 
@@ -239,7 +263,11 @@ def test_coalition_choice_required_when_coalitions_exist(client, signup_page, mo
     [
         ("logo.png", b"dit is geen plaatje", "Het logo moet een afbeelding zijn (PNG, JPG, GIF of WebP)."),
         ("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'></svg>", "Het logo moet een afbeelding zijn"),
-        ("logo.png", png_bytes() + b"\0" * (2 * 1024 * 1024), "Het logo is te groot. Het mag hoogstens 2 MB zijn."),
+        (
+            "logo.png",
+            png_bytes() + b"\0" * (2 * 1024 * 1024),
+            "Het logo is te groot. Het mag hoogstens 2 MB zijn.",
+        ),
     ],
 )
 def test_logo_is_checked_by_content_and_size(client, signup_page, name, content, message):

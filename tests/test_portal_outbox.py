@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from portal.models import HelpRequest, OutboxMessage
 from portal.outbox import queue_mail, send_due
-from tests.portal_fixtures import _clear_cache, dordrecht, help_data, help_page  # noqa: F401
+from tests.portal_fixtures import *  # noqa: F403 - pytest fixtures
+from tests.portal_fixtures import help_data
 
 pytestmark = pytest.mark.django_db
 
