@@ -498,7 +498,7 @@ class PartnerSignupPage(PortalFormPage):
 
     search_fields = Page.search_fields + IntroMixin.intro_search_fields
 
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:
@@ -514,7 +514,7 @@ class HelpRequestPage(PortalFormPage):
 
     search_fields = Page.search_fields + IntroMixin.intro_search_fields
 
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:
@@ -552,7 +552,7 @@ class FormPage(AbstractEmailForm):
 
     search_fields = AbstractEmailForm.search_fields + [index.SearchField("intro")]
 
-    parent_page_types = ["home.HomePage", "home.ContentPage"]
+    parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:

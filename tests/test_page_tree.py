@@ -18,6 +18,10 @@ from tests.utils import make_site_home
 EXPECTED_PARENTS = {
     "home.HomePage": {"wagtailcore.Page"},
     "home.ContentPage": {"home.HomePage", "home.ContentPage"},
+    # portal
+    "portal.PartnerSignupPage": {"home.HomePage"},
+    "portal.HelpRequestPage": {"home.HomePage"},
+    "portal.FormPage": {"home.HomePage"},
 }
 
 
