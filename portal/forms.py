@@ -85,7 +85,7 @@ class PortalForm(forms.Form):
             bound = self[name]
             described = []
             if field.help_text:
-                described.append(f"{bound.auto_id}_hint")
+                described.append(f"{bound.auto_id}_helptext")
             if bound.errors:
                 field.widget.attrs["aria-invalid"] = "true"
                 described.append(f"{bound.auto_id}_error")
