@@ -12,6 +12,7 @@ from django.apps import apps
 from django.core.files.images import ImageFile
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from modelcluster.fields import ParentalKey
@@ -56,6 +57,14 @@ def _fk_to(model, target):
     return None
 
 
+def _unique_slug(model, base, locale):
+    base = (slugify(base) or "aanbod")[:180]
+    slug, number = base, 2
+    while model.objects.filter(slug=slug, locale=locale).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
 def create_services(signup, organisation):
     """Draft Services in the directory, one per offered service. Returns the created services."""
     service_model = _service_model()
@@ -69,19 +78,21 @@ def create_services(signup, organisation):
         if organisation_field is not None:
             setattr(service, organisation_field.name, organisation)
         service.name = offered.name
-        if "description" in field_names:
-            service.description = "\n\n".join(
-                part
-                for part in (
-                    offered.description,
-                    offered.target_group and f"Voor: {offered.target_group}",
-                )
-                if part
-            )
         if "locale" in field_names:
             service.locale = organisation.locale
+        if "slug" in field_names:
+            service.slug = _unique_slug(service_model, offered.name, organisation.locale)
+        summary = offered.description or offered.name
+        if "short_description" in field_names:
+            service.short_description = summary[:300]
+        if "description" in field_names:
+            parts = [offered.description]
+            if offered.target_group:
+                parts.append(_("Voor wie: %(group)s") % {"group": offered.target_group})
+            parts.append(_("Soort: %(kind)s") % {"kind": offered.get_category_display()})
+            service.description = "\n\n".join(part for part in parts if part)
         if "live" in field_names:
-            service.live = False
+            service.live = False  # a draft: an editor checks and publishes it
         service.save()
         if hasattr(service, "save_revision"):
             service.save_revision()
@@ -90,15 +101,21 @@ def create_services(signup, organisation):
 
 
 def partner_relation(page):
-    """(accessor, child model, organisation field name) of the page's partner inline, or None."""
+    """(accessor, child model, organisation field name) of the page's partner inline, or None.
+
+    The inline is the child relation (ParentalKey) with a required link to an Organisation;
+    one called ``partners`` wins.
+    """
+    candidates = []
     for relation in page._meta.related_objects:
-        child = relation.related_model
         if not isinstance(relation.field, ParentalKey):
             continue
-        organisation_field = _fk_to(child, Organisation)
-        if organisation_field is not None:
-            return relation.get_accessor_name(), child, organisation_field.name
-    return None
+        organisation_field = _fk_to(relation.related_model, Organisation)
+        if organisation_field is None or organisation_field.null:
+            continue
+        candidates.append((relation.get_accessor_name(), relation.related_model, organisation_field.name))
+    candidates.sort(key=lambda item: item[0] != "partners")
+    return candidates[0] if candidates else None
 
 
 def add_partner_draft(page, organisation, user):
@@ -112,7 +129,10 @@ def add_partner_draft(page, organisation, user):
     manager = getattr(draft, accessor)
     if any(getattr(item, f"{field_name}_id") == organisation.pk for item in manager.all()):
         return False
-    manager.add(child_model(**{field_name: organisation}))
+    child = child_model(**{field_name: organisation})
+    if hasattr(child, "locale_id"):
+        child.locale = draft.locale
+    manager.add(child)
     draft.save_revision(user=user, log_action=True)
     return True
 

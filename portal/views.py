@@ -62,10 +62,11 @@ def rate_limited(request, page):
 
 
 class Rejected(Exception):
-    def __init__(self, message, status):
+    def __init__(self, message, status, keep_token=False):
         super().__init__(message)
         self.message = message
         self.status = status
+        self.keep_token = keep_token
 
 
 def check_token(request):
@@ -84,7 +85,12 @@ def check_token(request):
             _("Het formulier stond te lang open. Kijk uw antwoorden na en verstuur het opnieuw."), 400
         )
     if time.time() - started < setting("PORTAL_MIN_FILL_SECONDS", 3):
-        raise Rejected(_("Dat ging erg snel. Kijk uw antwoorden na en verstuur het formulier opnieuw."), 400)
+        # The same token stays: once the minimum time has passed, sending again works.
+        raise Rejected(
+            _("Dat ging erg snel. Kijk uw antwoorden na en verstuur het formulier opnieuw."),
+            400,
+            keep_token=True,
+        )
     return str(data.get("id", ""))[:64]
 
 
@@ -208,7 +214,7 @@ def _handle_post(page, request, length_ok):
         token_id = check_token(request)
     except Rejected as rejection:
         logger.info("portal form rejected: token")
-        keep = token if rejection.message.startswith(_("Dat ging erg snel")) else new_token()
+        keep = token if rejection.keep_token else new_token()
         return render_form(page, request, form, formset, keep, rejection.message, status=rejection.status)
 
     # 4. Validation.
