@@ -148,6 +148,17 @@ def handle_post(page, request):
     # Error reports never show what a visitor typed (AVG).
     request.sensitive_post_parameters = "__ALL__"
     length_ok = _body_size_ok(request)
+    if length_ok and rate_limited(request, page):
+        form, formset, _language = build_forms(page, request)
+        return render_form(
+            page,
+            request,
+            form,
+            formset,
+            new_token(),
+            _("U heeft te vaak een formulier verstuurd. Wacht tien minuten en probeer het dan opnieuw."),
+            status=429,
+        )
     token = remember_sensitive(request.POST) if length_ok else None
     try:
         return _handle_post(page, request, length_ok)
@@ -178,18 +189,6 @@ def _handle_post(page, request, length_ok):
             _("Uw formulier is te groot om te versturen. Het logo mag hoogstens 2 MB zijn."),
             status=413,
         )
-    if rate_limited(request, page):
-        form, formset, _language = build_forms(page, request)
-        return render_form(
-            page,
-            request,
-            form,
-            formset,
-            new_token(),
-            _("U heeft te vaak een formulier verstuurd. Wacht tien minuten en probeer het dan opnieuw."),
-            status=429,
-        )
-
     form, formset, language = build_forms(page, request, request.POST, request.FILES)
     token = request.POST.get("form_token", "")
 

@@ -378,3 +378,12 @@ def test_english_page_shows_english_messages(client, help_page, dordrecht):
 
         form = HelpRequestForm({"first_name": ""})
         assert form.errors["first_name"] == ["Fill in your first name."]
+
+
+def test_too_fast_keeps_the_token_so_sending_again_later_works(client, help_page, dordrecht, settings):
+    token = new_token()
+    response = post(client, help_page, help_data(dordrecht, form_token=token))
+    assert response.status_code == 400
+    assert response.context["form_token"] == token
+    settings.PORTAL_MIN_FILL_SECONDS = 0  # time has passed
+    assert post(client, help_page, help_data(dordrecht, form_token=token)).status_code == 302

@@ -110,3 +110,18 @@ def test_worker_loop_flag_exists():
     parser = Command().create_parser("manage.py", "send_outbox")
     options = parser.parse_args(["--loop", "--interval", "5"])
     assert options.loop is True and options.interval == 5
+
+
+def test_worker_runs_retention_once_in_loop_mode(monkeypatch):
+    import portal.management.commands.send_outbox as command
+
+    calls = []
+    monkeypatch.setattr(command, "enforce_retention", lambda: calls.append(1) or {"help_requests": 0})
+
+    def stop(seconds):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command.time, "sleep", stop)
+    with pytest.raises(KeyboardInterrupt):
+        call_command("send_outbox", "--loop", "--with-retention", verbosity=0)
+    assert calls == [1]
