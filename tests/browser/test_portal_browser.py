@@ -6,6 +6,17 @@ from tests.browser.conftest import describe_violations
 
 
 @pytest.fixture
+def live_demo(transactional_db, live_server):
+    """The demo behind a live server. Unlike the shared fixture, no serialized rollback: restoring
+    the serialized database trips over wagtail-localize's LocaleSynchronization signal (KeyError
+    'sync_from') from the second browser test on; load_demo works on the flushed database."""
+    from django.core.management import call_command
+
+    call_command("load_demo", verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture
 def fast_forms(settings):
     # The minimum fill time guards against robots; a test browser is as fast as one.
     settings.PORTAL_MIN_FILL_SECONDS = 0
