@@ -10,8 +10,10 @@ def live_demo(transactional_db, live_server):
     """The demo behind a live server. Unlike the shared fixture, no serialized rollback: restoring
     the serialized database trips over wagtail-localize's LocaleSynchronization signal (KeyError
     'sync_from') from the second browser test on; load_demo works on the flushed database."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
 
+    ContentType.objects.clear_cache()  # a flush before this test leaves stale cached ids behind
     call_command("load_demo", verbosity=0)
     return live_server.url
 
