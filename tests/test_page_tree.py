@@ -28,6 +28,10 @@ EXPECTED_PARENTS = {
     "campaigns.EventPage": {"campaigns.CampaignPage", "coalitions.CoalitionPage", "campaigns.EventIndexPage"},
     "campaigns.NewsIndexPage": {"home.HomePage"},
     "campaigns.NewsPage": {"campaigns.NewsIndexPage", "coalitions.CoalitionPage"},
+    # portal
+    "portal.PartnerSignupPage": {"home.HomePage"},
+    "portal.HelpRequestPage": {"home.HomePage"},
+    "portal.FormPage": {"home.HomePage"},
 }
 
 

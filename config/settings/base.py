@@ -256,3 +256,20 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Portal (sign-up and help-request forms; see portal/). Privacy and anti-abuse knobs. ---
+PORTAL_RATE_LIMIT_POSTS = int(os.environ.get("PORTAL_RATE_LIMIT_POSTS", "10"))
+PORTAL_RATE_LIMIT_WINDOW = int(os.environ.get("PORTAL_RATE_LIMIT_WINDOW", "600"))
+PORTAL_MIN_FILL_SECONDS = float(os.environ.get("PORTAL_MIN_FILL_SECONDS", "3"))
+PORTAL_FORM_MAX_AGE = int(os.environ.get("PORTAL_FORM_MAX_AGE", str(24 * 3600)))
+PORTAL_CLIENT_IP_HEADER = os.environ.get("PORTAL_CLIENT_IP_HEADER", "REMOTE_ADDR")
+PORTAL_MAX_BODY_BYTES = int(os.environ.get("PORTAL_MAX_BODY_BYTES", str(3 * 1024 * 1024)))
+PORTAL_OUTBOX_BACKOFF_SECONDS = int(os.environ.get("PORTAL_OUTBOX_BACKOFF_SECONDS", "60"))
+PORTAL_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("PORTAL_OUTBOX_MAX_ATTEMPTS", "8"))
+PORTAL_RETENTION_HELP_REQUEST_DAYS = int(os.environ.get("PORTAL_RETENTION_HELP_REQUEST_DAYS", "365"))
+PORTAL_RETENTION_REJECTED_SIGNUP_DAYS = int(os.environ.get("PORTAL_RETENTION_REJECTED_SIGNUP_DAYS", "183"))
+PORTAL_RETENTION_OUTBOX_DAYS = int(os.environ.get("PORTAL_RETENTION_OUTBOX_DAYS", "30"))
+# Help-request content and contact details never reach logs or error reports.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logging.PortalExceptionReporterFilter"
+LOGGING["filters"] = {"scrub_personal_data": {"()": "portal.logging.ScrubPersonalDataFilter"}}
+LOGGING["handlers"]["console"]["filters"] = ["scrub_personal_data"]

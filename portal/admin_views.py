@@ -1,0 +1,366 @@
+"""Admin views for reviewing sign-ups and help requests (used by the viewsets in wagtail_hooks)."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.widgets import Button
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
+
+from directory.models import Organisation
+
+from .approval import ApprovalError, approve, reject, set_in_review
+from .models import (
+    HelpRequest,
+    HelpRequestAccessLog,
+    HelpRequestEvent,
+    PartnerSignup,
+    PartnerSignupEvent,
+)
+from .permissions import help_request_policy
+
+
+def forbidden(request, message=None):
+    """A real 403 page (Wagtail's own denial is a redirect to the dashboard)."""
+    return TemplateResponse(
+        request,
+        "portal/admin/forbidden.html",
+        {"page_title": _("Geen toegang"), "message": message or _("U heeft geen toegang tot deze gegevens.")},
+        status=403,
+    )
+
+
+class Forbidden403Mixin:
+    """Turn every refusal into a 403 response; also refuse users with no right at all."""
+
+    def setup(self, request, *args, **kwargs):
+        self._forbidden = False
+        try:
+            super().setup(request, *args, **kwargs)
+        except PermissionDenied:
+            self._forbidden = True
+
+    def dispatch(self, request, *args, **kwargs):
+        policy = policy_registry.get_by_type(self.model)
+        if self._forbidden or not policy.user_has_any_permission(request.user, ["view", "change", "delete"]):
+            return forbidden(request)
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden(request)
+
+
+# --- Help requests -------------------------------------------------------------------------
+
+ALLOWED_TRANSITIONS = {
+    HelpRequest.Status.NEW: {HelpRequest.Status.ASSIGNED, HelpRequest.Status.CLOSED},
+    HelpRequest.Status.ASSIGNED: {HelpRequest.Status.CONTACTED, HelpRequest.Status.CLOSED},
+    HelpRequest.Status.CONTACTED: {HelpRequest.Status.ASSIGNED, HelpRequest.Status.CLOSED},
+    HelpRequest.Status.CLOSED: {HelpRequest.Status.ASSIGNED},
+}
+
+
+class HelpRequestIndexView(Forbidden403Mixin, IndexView):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        visible = help_request_policy.instances_user_has_permission_for(self.request.user, "view")
+        return queryset.filter(pk__in=visible.values("pk")).select_related("municipality", "wijk")
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            if not help_request_policy.user_has_permission(self.request.user, "export"):
+                raise PermissionDenied
+            references = [item.reference for item in context["object_list"]]
+            HelpRequestAccessLog.record(self.request.user, HelpRequestAccessLog.Action.EXPORT, references)
+        return super().render_to_response(context, **response_kwargs)
+
+
+class HelpRequestObjectMixin(Forbidden403Mixin):
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(HelpRequest, pk=self.kwargs[self.pk_url_kwarg])
+        if not help_request_policy.user_has_permission_for_instance(
+            self.request.user, self.instance_action, obj
+        ):
+            raise PermissionDenied
+        return obj
+
+
+class HelpRequestInspectView(HelpRequestObjectMixin, InspectView):
+    instance_action = "view"
+    template_name = "portal/admin/helprequest_inspect.html"
+
+    def get(self, request, *args, **kwargs):
+        HelpRequestAccessLog.record(request.user, HelpRequestAccessLog.Action.VIEW, [self.object.reference])
+        return super().get(request, *args, **kwargs)
+
+    def get_help_kinds_display_value(self):
+        return ", ".join(self.object.help_kind_labels())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.select_related("user")
+        context["status_labels"] = dict(HelpRequest.Status.choices)
+        return context
+
+
+class HelpRequestReviewForm(WagtailAdminModelForm):
+    note = forms.CharField(
+        label=gettext_lazy("Notitie"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=gettext_lazy("Komt in de geschiedenis van deze hulpvraag. Alleen uw groep ziet hem."),
+    )
+
+    class Meta:
+        model = HelpRequest
+        fields = ["status", "assigned_organisation", "assigned_user"]
+
+    def clean(self):
+        data = super().clean()
+        old = self.initial.get("status")
+        new = data.get("status")
+        if new and old and new != old and new not in ALLOWED_TRANSITIONS.get(old, set()):
+            self.add_error("status", _("Deze stap kan niet vanuit de huidige status."))
+        if new == HelpRequest.Status.ASSIGNED and not (
+            data.get("assigned_organisation") or data.get("assigned_user")
+        ):
+            self.add_error(
+                "assigned_organisation",
+                _("Kies een organisatie of een persoon om de hulpvraag aan toe te wijzen."),
+            )
+        return data
+
+
+class HelpRequestEditView(HelpRequestObjectMixin, EditView):
+    instance_action = "change"
+
+    def save_instance(self):
+        old = HelpRequest.objects.get(pk=self.object.pk).status
+        with transaction.atomic():
+            instance = self.form.save(commit=False)
+            if instance.status == HelpRequest.Status.CLOSED and old != HelpRequest.Status.CLOSED:
+                instance.closed_at = timezone.now()
+            elif instance.status != HelpRequest.Status.CLOSED:
+                instance.closed_at = None
+            instance.save()
+            note = self.form.cleaned_data.get("note", "")
+            if note or old != instance.status:
+                HelpRequestEvent.objects.create(
+                    help_request=instance,
+                    user=self.request.user,
+                    from_status=old,
+                    to_status=instance.status,
+                    note=note,
+                )
+            HelpRequestAccessLog.record(
+                self.request.user, HelpRequestAccessLog.Action.EDIT, [instance.reference]
+            )
+        return instance
+
+
+class HelpRequestDeleteView(HelpRequestObjectMixin, DeleteView):
+    instance_action = "delete"
+
+    def delete_action(self):
+        reference = self.object.reference
+        with transaction.atomic():
+            super().delete_action()
+            HelpRequestAccessLog.record(self.request.user, HelpRequestAccessLog.Action.DELETE, [reference])
+
+
+# --- Partner sign-ups ----------------------------------------------------------------------
+
+
+class SignupIndexView(Forbidden403Mixin, IndexView):
+    pass
+
+
+class SignupDeleteView(Forbidden403Mixin, DeleteView):
+    pass
+
+
+class SignupInspectView(Forbidden403Mixin, InspectView):
+    template_name = "portal/admin/partnersignup_inspect.html"
+
+    @property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.object.is_open and self.user_has_permission("change"):
+            buttons += [
+                Button(
+                    _("Goedkeuren"),
+                    url=reverse("portal_signups:approve", args=[self.object.pk]),
+                    icon_name="check",
+                    priority=1,
+                ),
+                Button(
+                    _("Afwijzen"),
+                    url=reverse("portal_signups:reject", args=[self.object.pk]),
+                    icon_name="cross",
+                    priority=2,
+                ),
+            ]
+        return buttons
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["services"] = self.object.services.all()
+        context["events"] = self.object.events.select_related("user")
+        context["status_labels"] = dict(PartnerSignup.Status.choices)
+        context["can_change"] = self.user_has_permission("change")
+        return context
+
+
+class SignupReviewForm(WagtailAdminModelForm):
+    note = forms.CharField(
+        label=gettext_lazy("Notitie"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    start_review = forms.BooleanField(
+        label=gettext_lazy("Ik neem deze aanmelding in behandeling"), required=False
+    )
+
+    class Meta:
+        model = PartnerSignup
+        fields = []
+
+
+class SignupEditView(Forbidden403Mixin, EditView):
+    def save_instance(self):
+        signup = self.object
+        if self.form.cleaned_data.get("start_review") and signup.status == PartnerSignup.Status.NEW:
+            set_in_review(signup, self.request.user)
+        note = self.form.cleaned_data.get("note")
+        if note:
+            PartnerSignupEvent.objects.create(
+                signup=signup,
+                user=self.request.user,
+                from_status=signup.status,
+                to_status=signup.status,
+                note=note,
+            )
+        return signup
+
+
+class ApproveForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=gettext_lazy("Bestaande organisatie (mag leeg blijven)"),
+        queryset=Organisation.objects.all(),
+        required=False,
+        help_text=gettext_lazy(
+            "Staat de organisatie al in de wegwijzer? Kies haar dan. Anders maken we haar aan."
+        ),
+    )
+    coalitions = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Partner worden van"),
+        queryset=Page.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+def _signup_for_change(request, pk):
+    signup = get_object_or_404(PartnerSignup, pk=pk)
+    if not policy_registry.get_by_type(PartnerSignup).user_has_permission(request.user, "change"):
+        return None
+    return signup
+
+
+def approve_view(request, pk):
+    from .forms import coalition_page_queryset
+
+    signup = _signup_for_change(request, pk)
+    if signup is None:
+        return forbidden(request)
+    inspect_url = reverse("portal_signups:inspect", args=[pk])
+    form = ApproveForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "coalitions": list(signup.coalitions.values_list("pk", flat=True)),
+            "organisation": Organisation.objects.filter(kvk_number=signup.kvk_number).first(),
+        },
+    )
+    form.fields["coalitions"].queryset = Page.objects.filter(
+        pk__in=list(coalition_page_queryset().values_list("pk", flat=True))
+        + list(signup.coalitions.values_list("pk", flat=True))
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation, services, partnered = approve(
+                signup,
+                request.user,
+                organisation=form.cleaned_data["organisation"],
+                coalition_pages=form.cleaned_data["coalitions"],
+            )
+        except ApprovalError as error:
+            messages.error(request, str(error))
+            return redirect(inspect_url)
+        messages.success(
+            request,
+            _(
+                "Aanmelding goedgekeurd. Organisatie: %(organisation)s; %(services)s aanbod als concept; "
+                "partner op %(pages)s coalitiepagina's (concept, nog publiceren)."
+            )
+            % {"organisation": organisation.name, "services": len(services), "pages": len(partnered)},
+        )
+        return redirect(inspect_url)
+    return TemplateResponse(
+        request,
+        "portal/admin/signup_decision.html",
+        {
+            "signup": signup,
+            "form": form,
+            "action": "approve",
+            "inspect_url": inspect_url,
+            "page_title": _("Aanmelding %(reference)s goedkeuren") % {"reference": signup.reference},
+        },
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reden van afwijzing"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=gettext_lazy("De aanvrager krijgt deze reden in een mail."),
+        error_messages={"required": gettext_lazy("Schrijf de reden van de afwijzing op.")},
+    )
+
+
+def reject_view(request, pk):
+    signup = _signup_for_change(request, pk)
+    if signup is None:
+        return forbidden(request)
+    inspect_url = reverse("portal_signups:inspect", args=[pk])
+    form = RejectForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reject(signup, request.user, form.cleaned_data["reason"])
+        except ApprovalError as error:
+            messages.error(request, str(error))
+            return redirect(inspect_url)
+        messages.success(request, _("Aanmelding afgewezen. De aanvrager krijgt een mail met de reden."))
+        return redirect(inspect_url)
+    return TemplateResponse(
+        request,
+        "portal/admin/signup_decision.html",
+        {
+            "signup": signup,
+            "form": form,
+            "action": "reject",
+            "inspect_url": inspect_url,
+            "page_title": _("Aanmelding %(reference)s afwijzen") % {"reference": signup.reference},
+        },
+    )
