@@ -241,3 +241,16 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# --- Production hardening (issue 6; code in config/security.py, config/cache.py, config/outage.py) ---
+# Security headers: CSP + Permissions-Policy right after Django's SecurityMiddleware (HSTS, nosniff,
+# Referrer-Policy), so every response, the 503 page and cached pages included, carries them.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.security.SecurityHeadersMiddleware",
+)
+CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SAMESITE = "Lax"
+# --- end production hardening ---
