@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config import twofactor
 from search import views as search_views
 
 
@@ -23,6 +24,9 @@ def healthz(request):
 
 
 urlpatterns = [
+    # Two-factor authentication for the admin (config/twofactor.py); before Wagtail's admin URLs.
+    path("admin/2fa/setup/", twofactor.setup, name="twofactor_setup"),
+    path("admin/2fa/verify/", twofactor.verify, name="twofactor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

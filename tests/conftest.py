@@ -35,3 +35,82 @@ def demo(db):
     site.hostname = "testserver"
     site.save()
     return site
+
+
+# --- Two-factor authentication in tests (issue 6) -------------------------------------------
+# The admin asks every signed-in user for a TOTP code (config/twofactor.py). So that tests which
+# sign in with `client.force_login(user)` or pytest-django's `admin_client` keep reaching /admin/,
+# force_login also gives the user a confirmed TOTP device and marks the session as verified, as
+# django_otp.login(request, device) does after a correct code. To test the 2FA flow itself, sign
+# in with `login_without_otp(client, user)` (or a real POST to /admin/login/).
+# Browser tests: use the `otp_admin` fixture (user "editor-2fa", password OTP_ADMIN_PASSWORD) and
+# `current_totp_token(device)` to type a valid code on /admin/2fa/verify/, or copy the session
+# cookie of a force_login'ed test Client into the browser (`verified_session_cookie`).
+from django.test import Client as _DjangoClient  # noqa: E402
+
+_original_force_login = _DjangoClient.force_login
+OTP_ADMIN_PASSWORD = "erbij-test-wachtwoord-2fa"
+
+
+def confirmed_totp_device(user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="test", confirmed=True)
+
+
+def current_totp_token(device):
+    """The code an authenticator app shows now for this device. A code is accepted once."""
+    from django_otp.oath import totp
+
+    return str(totp(device.bin_key, device.step, device.t0, device.digits, device.drift)).zfill(device.digits)
+
+
+def _force_login_verified(self, user, backend=None):
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    _original_force_login(self, user, backend)
+    device = confirmed_totp_device(user)
+    session = self.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def login_without_otp(client, user, backend=None):
+    """Sign in with the password step only: the admin will ask for the second factor."""
+    _original_force_login(client, user, backend)
+
+
+@pytest.fixture(autouse=True)
+def _otp_verified_force_login(monkeypatch):
+    monkeypatch.setattr(_DjangoClient, "force_login", _force_login_verified)
+
+
+@pytest.fixture
+def otp_admin(db, django_user_model):
+    """A superuser with a known password and a confirmed TOTP device: (user, device)."""
+    user = django_user_model.objects.create_superuser(
+        username="editor-2fa", email="redacteur@erbij.example", password=OTP_ADMIN_PASSWORD
+    )
+    return user, confirmed_totp_device(user)
+
+
+@pytest.fixture
+def logged_in_admin(client, admin_user):
+    """A test client signed in as a superuser, second factor done."""
+    client.force_login(admin_user)
+    return client
+
+
+def verified_session_cookie(user, domain="localhost"):
+    """A Playwright cookie dict for a session that passed both login steps."""
+    from django.conf import settings
+
+    client = _DjangoClient()
+    client.force_login(user)
+    return {
+        "name": settings.SESSION_COOKIE_NAME,
+        "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+        "domain": domain,
+        "path": "/",
+    }

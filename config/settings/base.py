@@ -253,4 +253,28 @@ CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SAMESITE = "Lax"
+
+# Admin protection. Two-factor authentication (TOTP) for every admin user (config/twofactor.py, on
+# django-otp): a user without a confirmed device is sent to the set-up page, one with a device to
+# the code page. Lock-out after 5 failed logins per username + IP (django-axes, 1 hour).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "config.twofactor.TwoFactorMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # must be last
+AUTHENTICATION_BACKENDS = [
+    "config.auth.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+OTP_TOTP_ISSUER = "Erbij"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Idle timeout: a session ends after 30 minutes without a request (the expiry slides on each one).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
+SESSION_SAVE_EVERY_REQUEST = True
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party image requests from the admin
 # --- end production hardening ---
