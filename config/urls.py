@@ -41,6 +41,9 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+# Database down: 503 with Retry-After and a page that needs no database (config/outage.py).
+handler500 = "config.outage.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
