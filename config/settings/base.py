@@ -141,21 +141,27 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Cache: Redis when REDIS_URL is set, else local memory.
+# Cache: Redis when REDIS_URL is set, else local memory. With Redis, a Redis outage never breaks a
+# page (config/cache.py): "default" then acts as no cache, "ratelimit" as an in-process cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis_cache = {
+        "BACKEND": "config.cache.FallbackRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "erbij"),
+        "TIMEOUT": 300,
+        # A slow or absent Redis must not hang page requests.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "FALLBACK": "none"},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "erbij"),
-            "TIMEOUT": 300,
-            # A slow or absent Redis must not hang page requests.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        "default": _redis_cache,
+        "ratelimit": {**_redis_cache, "OPTIONS": {**_redis_cache["OPTIONS"], "FALLBACK": "locmem"}},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    }
 
 # Mail: SMTP from the environment.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
