@@ -114,3 +114,14 @@ def verified_session_cookie(user, domain="localhost"):
         "domain": domain,
         "path": "/",
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Every test starts with empty caches: no page cached (config/pagecache.py) by an earlier
+    test is served, and no rate-limit count carries over."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield

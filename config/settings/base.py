@@ -283,4 +283,13 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
 SESSION_SAVE_EVERY_REQUEST = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party image requests from the admin
+
+# Page cache (config/pagecache.py): whole pages for anonymous visitors, per language, emptied on
+# publish. PAGE_CACHE_SECONDS=0 turns it off.
+INSTALLED_APPS += ["config.apps.ErbijConfig"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1, "config.pagecache.PageCacheMiddleware"
+)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_INVALIDATING_APPS = ["home", "directory", "coalitions", "campaigns"]
 # --- end production hardening ---
