@@ -51,11 +51,12 @@ makemessages: venv gettext
 	@if [ "$(APP)" = "site" ] || [ -z "$(APP)" ]; then $(PY) manage.py makemessages -l en --ignore=.venv --ignore='*/node_modules/*' $(if $(APP),--ignore=home --ignore=directory --ignore=coalitions --ignore=campaigns --ignore=portal --ignore=search,); \
 	else cd $(APP) && ../$(PY) ../manage.py makemessages -l en; fi
 
+# DATABASE_URL=postgres://... make test runs the same suite on PostgreSQL.
 test: venv chromium messages
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-fast: venv messages
-	$(VENV)/bin/pytest -m "not browser"
+	$(VENV)/bin/pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: venv
 	$(VENV)/bin/ruff check .

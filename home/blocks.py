@@ -56,7 +56,7 @@ class LinkBlock(blocks.StructBlock):
 
     page = blocks.PageChooserBlock(label=_("Pagina"), required=False)
     url = blocks.URLBlock(label=_("Of een adres (URL)"), required=False)
-    text = blocks.CharBlock(label=_("Linktekst"), max_length=100)
+    text = blocks.CharBlock(label=_("Linktekst"), max_length=100, required=False)
 
     class Meta:
         icon = "link"
@@ -65,9 +65,17 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
+        is_empty = not (value.get("page") or value.get("url") or value.get("text"))
+        # LinkBlock(required=False) lands in self.meta: an optional link may stay empty.
+        if is_empty and not getattr(self.meta, "required", True):
+            return value
         if bool(value.get("page")) == bool(value.get("url")):
             raise blocks.StructBlockValidationError(
                 block_errors={"url": ValidationError(_("Kies een pagina óf vul een adres in."))}
+            )
+        if not value.get("text"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"text": ValidationError(_("Vul een linktekst in."))}
             )
         return value
 

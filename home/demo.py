@@ -53,6 +53,7 @@ CONTENT_PAGES = [
         },
         "en": {
             "title": "About us",
+            "slug": "about-us",
             "intro": "Erbij is where local coalitions against loneliness come together.",
             "body": stream(
                 paragraph(
@@ -95,6 +96,7 @@ CONTENT_PAGES = [
         },
         "en": {
             "title": "Privacy statement",
+            "slug": "privacy-statement",
             "intro": "How we handle your data.",
             "body": stream(
                 paragraph(
@@ -135,6 +137,7 @@ CONTENT_PAGES = [
         },
         "en": {
             "title": "Accessibility statement",
+            "slug": "accessibility-statement",
             "intro": "Everyone should be able to use this website.",
             "body": stream(
                 paragraph(
@@ -277,7 +280,7 @@ def _home(ctx):
         site.root_page = home
         site.site_name = "Erbij"
         site.save()
-        if old_root.pk != home.pk and old_root.specific_class is Page:
+        if old_root.pk != home.pk and old_root.depth > 1 and old_root.specific_class is Page:
             old_root.delete()
     ctx.translate(
         home,

@@ -63,5 +63,25 @@ def home_page():
     return HomePage.objects.filter(locale__language_code="nl", depth=2).first()
 
 
+def ensure_base_tree():
+    """Locales, English tree synchronisation, the root page and a default site.
+
+    Migrations create these, but a flushed database (transactional tests) has none of them.
+    """
+    from django.conf import settings
+    from wagtail.models import Site
+    from wagtail_localize.models import LocaleSynchronization
+
+    dutch, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    LocaleSynchronization.objects.get_or_create(locale=english, defaults={"sync_from": dutch})
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(title="Root", slug="root", locale=dutch)
+    if not Site.objects.filter(is_default_site=True).exists():
+        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    return root
+
+
 def root_page():
     return Page.get_first_root_node()

@@ -5,17 +5,13 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-MAX_QUERY_LENGTH = 200
+from home.text import clean_search_query
+
 RESULTS_PER_PAGE = 10
 
 
-def clean_query(raw):
-    """Searches take plain words: cut to length and drop characters no backend accepts."""
-    return (raw or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
-
-
 def search(request):
-    search_query = clean_query(request.GET.get("query"))
+    search_query = clean_search_query(request.GET.get("query"))
     page_number = request.GET.get("page", "1")
 
     results = Page.objects.none()

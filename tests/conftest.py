@@ -1,54 +1,48 @@
 import pytest
 from django.core.management import call_command
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale
 
-from home.factories import HomePageFactory
+from home.demo_utils import ensure_base_tree
+from tests.utils import make_site_home
 
 
 @pytest.fixture
 def locales(db):
     """Dutch (default) and English, as the home migration creates them."""
+    ensure_base_tree()
     return Locale.objects.get(language_code="nl"), Locale.objects.get(language_code="en")
 
 
 @pytest.fixture
 def home_page(locales):
-    """A published Dutch home page at the root of the default site, and its English alias."""
-    root = Page.get_first_root_node()
-    home = HomePageFactory.build(title="Erbij", slug="erbij-test", locale=locales[0])
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
-    old_root = site.root_page
-    site.root_page = home
-    site.hostname = "testserver"
-    site.save()
-    if old_root.pk != home.pk and old_root.specific_class is Page:
-        old_root.delete()
-    return home
+    """A published Dutch home page at the root of the default site."""
+    return make_site_home(locale=locales[0])
 
 
 @pytest.fixture
 def demo(db):
+    """The whole demo site, as `manage.py load_demo` builds it."""
     call_command("load_demo", verbosity=0)
-    site = Site.objects.get(is_default_site=True)
-    site.hostname = "testserver"
-    site.save()
-    return site
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests last: they are the slowest, and quick failures should show first."""
+    items.sort(key=lambda item: "tests/browser/" in str(item.path).replace("\\", "/"))
 
 
 # --- Two-factor authentication in tests (issue 6) -------------------------------------------
 # The admin asks every signed-in user for a TOTP code (config/twofactor.py). So that tests which
-# sign in with `client.force_login(user)` or pytest-django's `admin_client` keep reaching /admin/,
-# force_login also gives the user a confirmed TOTP device and marks the session as verified, as
-# django_otp.login(request, device) does after a correct code. To test the 2FA flow itself, sign
-# in with `login_without_otp(client, user)` (or a real POST to /admin/login/).
+# sign in with `client.force_login(user)`, `client.login(...)`, Wagtail's `WagtailTestUtils.login()`
+# or pytest-django's `admin_client` keep reaching /admin/, the test client's login also gives the
+# user a confirmed TOTP device and marks the session verified, as django_otp.login(request, device)
+# does after a correct code. To test the 2FA flow itself, sign in with
+# `login_without_otp(client, user)` (or a real POST to /admin/login/).
 # Browser tests: use the `otp_admin` fixture (user "editor-2fa", password OTP_ADMIN_PASSWORD) and
 # `current_totp_token(device)` to type a valid code on /admin/2fa/verify/, or copy the session
-# cookie of a force_login'ed test Client into the browser (`verified_session_cookie`).
+# cookie of a logged-in test Client into the browser (`verified_session_cookie(user)`).
 from django.test import Client as _DjangoClient  # noqa: E402
 
-_original_force_login = _DjangoClient.force_login
+_original_login = _DjangoClient._login
 OTP_ADMIN_PASSWORD = "erbij-test-wachtwoord-2fa"
 
 
@@ -66,10 +60,11 @@ def current_totp_token(device):
     return str(totp(device.bin_key, device.step, device.t0, device.digits, device.drift)).zfill(device.digits)
 
 
-def _force_login_verified(self, user, backend=None):
+def _login_verified(self, user, backend=None):
+    # Client.login() and Client.force_login() both end in Client._login().
     from django_otp import DEVICE_ID_SESSION_KEY
 
-    _original_force_login(self, user, backend)
+    _original_login(self, user, backend)
     device = confirmed_totp_device(user)
     session = self.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
@@ -78,12 +73,12 @@ def _force_login_verified(self, user, backend=None):
 
 def login_without_otp(client, user, backend=None):
     """Sign in with the password step only: the admin will ask for the second factor."""
-    _original_force_login(client, user, backend)
+    _original_login(client, user, backend or "django.contrib.auth.backends.ModelBackend")
 
 
 @pytest.fixture(autouse=True)
 def _otp_verified_force_login(monkeypatch):
-    monkeypatch.setattr(_DjangoClient, "force_login", _force_login_verified)
+    monkeypatch.setattr(_DjangoClient, "_login", _login_verified)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from home.demo_utils import DemoContext
+from home.demo_utils import DemoContext, ensure_base_tree
 
 PROJECT_APPS = ["home", "directory", "coalitions", "campaigns", "portal", "search"]
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         ctx = DemoContext(stdout=self.stdout, style=self.style)
         with transaction.atomic():
+            ensure_base_tree()
             for app_config in apps.get_app_configs():
                 if app_config.name not in PROJECT_APPS:
                     continue
