@@ -284,6 +284,7 @@ AXES_LOCKOUT_TEMPLATE = "lockout.html"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
 SESSION_SAVE_EVERY_REQUEST = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party image requests from the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor a call to wagtail.org (the admin CSP blocks it anyway)
 
 # Page cache (config/pagecache.py): whole pages for anonymous visitors, per language, emptied on
 # publish. PAGE_CACHE_SECONDS=0 turns it off.
