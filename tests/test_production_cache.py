@@ -10,6 +10,11 @@ from home.factories import ContentPageFactory
 from home.models import ContentPage, HomePage
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
 @pytest.fixture
 def content_page(home_page):
     page = ContentPageFactory.build(title="Samen koffie drinken", slug="samen-koffie")
@@ -132,6 +137,31 @@ def test_page_using_a_csp_nonce_is_not_cached(client, home_page, monkeypatch):
     monkeypatch.setattr(HomePage, "serve", serve_with_nonce)
     client.get("/nl/")
     assert "X-Page-Cache" not in client.get("/nl/")
+
+
+@pytest.mark.django_db
+def test_page_cache_is_off_in_the_test_settings():
+    from config.settings import test
+
+    assert test.PAGE_CACHE_SECONDS == 0
+
+
+@pytest.mark.django_db
+def test_demo_pages_from_cache_equal_fresh_pages(settings, client, demo):
+    """Every demo page, in both languages, is the same from the cache as freshly built."""
+    from wagtail.models import Page
+
+    client.get("/nl/")  # creates the settings rows once
+    urls = [page.url for page in Page.objects.live().filter(depth__gt=1) if page.url]
+    assert len(urls) >= 8
+    for url in urls:
+        settings.PAGE_CACHE_SECONDS = 0
+        fresh = client.get(url)
+        settings.PAGE_CACHE_SECONDS = 600
+        client.get(url)
+        cached = client.get(url)
+        assert cached["X-Page-Cache"] == "hit", url
+        assert cached.content == fresh.content, url
 
 
 @pytest.mark.django_db
