@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-fast lint format demo migrate messages makemessages gettext venv chromium clean
+.PHONY: run test test-fast lint format demo migrate messages makemessages gettext venv chromium clean audit
 
 # Python 3.11 is required; fall back to python3 when it is 3.11.
 PYTHON_BIN := $(shell command -v $(PYTHON) 2>/dev/null || command -v python3)
@@ -65,6 +65,13 @@ lint: venv
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Known vulnerabilities in the installed (pinned) packages, from PyPI's vulnerability data.
+# --strict also fails when a package cannot be looked up; `make audit AUDIT_FLAGS=` fails only on a
+# known vulnerability (for a network where the vulnerability service is not reachable).
+AUDIT_FLAGS ?= --strict
+audit: venv
+	$(VENV)/bin/pip-audit --local --progress-spinner off $(AUDIT_FLAGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

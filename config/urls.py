@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.sitemaps import AllLanguagesSitemap
+from config import twofactor
 from search import views as search_views
 
 
@@ -24,6 +25,9 @@ def healthz(request):
 
 
 urlpatterns = [
+    # Two-factor authentication for the admin (config/twofactor.py); before Wagtail's admin URLs.
+    path("admin/2fa/setup/", twofactor.setup, name="twofactor_setup"),
+    path("admin/2fa/verify/", twofactor.verify, name="twofactor_verify"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     # Every language in the sitemap (campaigns/coalitions issue): see config/sitemaps.py.
@@ -42,6 +46,9 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
+
+# Database down: 503 with Retry-After and a page that needs no database (config/outage.py).
+handler500 = "config.outage.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

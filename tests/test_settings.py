@@ -53,7 +53,8 @@ def test_production_settings_load_with_their_environment():
     assert debug == "False"
     assert engine == "django.db.backends.postgresql"
     assert "elasticsearch" in search or search.startswith("search.")
-    assert cache == "django.core.cache.backends.redis.RedisCache"
+    # A Redis outage falls back instead of breaking pages (config/cache.py, issue 6).
+    assert cache == "config.cache.FallbackRedisCache"
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS"])

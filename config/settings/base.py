@@ -142,21 +142,27 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Cache: Redis when REDIS_URL is set, else local memory.
+# Cache: Redis when REDIS_URL is set, else local memory. With Redis, a Redis outage never breaks a
+# page (config/cache.py): "default" then acts as no cache, "ratelimit" as an in-process cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis_cache = {
+        "BACKEND": "config.cache.FallbackRedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "erbij"),
+        "TIMEOUT": 300,
+        # A slow or absent Redis must not hang page requests.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1, "FALLBACK": "none"},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "erbij"),
-            "TIMEOUT": 300,
-            # A slow or absent Redis must not hang page requests.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
-        }
+        "default": _redis_cache,
+        "ratelimit": {**_redis_cache, "OPTIONS": {**_redis_cache["OPTIONS"], "FALLBACK": "locmem"}},
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+    }
 
 # Mail: SMTP from the environment.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -273,3 +279,49 @@ PORTAL_RETENTION_OUTBOX_DAYS = int(os.environ.get("PORTAL_RETENTION_OUTBOX_DAYS"
 DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.logging.PortalExceptionReporterFilter"
 LOGGING["filters"] = {"scrub_personal_data": {"()": "portal.logging.ScrubPersonalDataFilter"}}
 LOGGING["handlers"]["console"]["filters"] = ["scrub_personal_data"]
+# --- Production hardening (issue 6; code in config/security.py, config/cache.py, config/outage.py) ---
+# Security headers: CSP + Permissions-Policy right after Django's SecurityMiddleware (HSTS, nosniff,
+# Referrer-Policy), so every response, the 503 page and cached pages included, carries them.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.security.SecurityHeadersMiddleware",
+)
+CSP_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+CSRF_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Admin protection. Two-factor authentication (TOTP) for every admin user (config/twofactor.py, on
+# django-otp): a user without a confirmed device is sent to the set-up page, one with a device to
+# the code page. Lock-out after 5 failed logins per username + IP (django-axes, 1 hour).
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "axes"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "config.twofactor.TwoFactorMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # must be last
+AUTHENTICATION_BACKENDS = [
+    "config.auth.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+OTP_TOTP_ISSUER = "Erbij"
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# Idle timeout: a session ends after 30 minutes without a request (the expiry slides on each one).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", "1800"))
+SESSION_SAVE_EVERY_REQUEST = True
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party image requests from the admin
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # nor a call to wagtail.org (the admin CSP blocks it anyway)
+
+# Page cache (config/pagecache.py): whole pages for anonymous visitors, per language, emptied on
+# publish. PAGE_CACHE_SECONDS=0 turns it off.
+INSTALLED_APPS += ["config.apps.ErbijConfig"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1, "config.pagecache.PageCacheMiddleware"
+)
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_INVALIDATING_APPS = ["home", "directory", "coalitions", "campaigns"]
+# --- end production hardening ---

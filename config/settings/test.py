@@ -25,3 +25,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache (config/pagecache.py) is off in tests so a test that changes data behind Wagtail's
+# back never sees a stale page; tests/test_production_cache.py switches it on where it is tested.
+PAGE_CACHE_SECONDS = 0

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class ErbijConfig(AppConfig):
+    """Site-wide wiring that needs start-up hooks: the page cache's invalidation signals."""
+
+    name = "config"
+    label = "erbij_config"
+    verbose_name = "Erbij"
+
+    def ready(self):
+        from config.pagecache import connect_signals
+
+        connect_signals()
