@@ -75,6 +75,10 @@ def ensure_base_tree():
     dutch, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     english, _ = Locale.objects.get_or_create(language_code="en")
     LocaleSynchronization.objects.get_or_create(locale=english, defaults={"sync_from": dutch})
+    from wagtail.models import Collection
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         root = Page.add_root(title="Root", slug="root", locale=dutch)

@@ -259,6 +259,7 @@ LOGGING = {
         "django.request": {"level": "ERROR"},
         # Background task and page-action chatter would drown real warnings.
         "django_tasks": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
     },
 }

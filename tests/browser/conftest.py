@@ -82,7 +82,9 @@ def describe_violations(violations):
 @pytest.fixture
 def live_demo(django_db_serialized_rollback, transactional_db, live_server):
     """The demo content behind a live server; returns the server's base URL."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
 
+    ContentType.objects.clear_cache()  # a flush before this test leaves stale cached ids behind
     call_command("load_demo", verbosity=0)
     return live_server.url
