@@ -8,8 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.sitemaps import AllLanguagesSitemap
 from config import twofactor
+from config.sitemaps import AllLanguagesSitemap
 from search import views as search_views
 
 
