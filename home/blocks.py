@@ -201,6 +201,18 @@ class EntryPointsBlock(blocks.StructBlock):
         template = "home/blocks/entry_points.html"
         label = _("Ingangen")
 
+    def get_context(self, value, parent_context=None):
+        from home.localization import localized_pages
+
+        context = super().get_context(value, parent_context=parent_context)
+        translated = localized_pages([item["page"] for item in value["items"]])
+        context["links"] = [
+            (item, translated.get(item["page"].translation_key, item["page"]))
+            for item in value["items"]
+            if item["page"] is not None
+        ]
+        return context
+
 
 class BodyBlock(blocks.StreamBlock):
     """The body every content page type uses."""

@@ -4,6 +4,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from home.localization import localized_pages
 from home.models import NavigationSettings
 
 register = template.Library()
@@ -13,27 +14,41 @@ def _default_language():
     return settings.LANGUAGE_CODE.split("-")[0]
 
 
+def resolve_links(stream, request, current=None):
+    """Menu and footer links in the visitor's language, with one query for all linked pages.
+
+    Links are written in the default language; other languages show the translated page's
+    title, so a menu never mixes languages.
+    """
+    blocks = [block.value for block in stream]
+    translated = localized_pages([value.get("page") for value in blocks])
+    default_language = get_language() == _default_language()
+    items = []
+    for value in blocks:
+        if value.get("page"):
+            target = translated.get(value["page"].translation_key, value["page"])
+            label = value["text"] if default_language else target.title
+            url = target.get_url(request)
+            is_current = bool(current and current.path.startswith(target.path))
+        else:
+            label, url, is_current = value["text"], value["url"], False
+        items.append({"label": label, "url": url, "is_current": is_current})
+    return items
+
+
 @register.inclusion_tag("home/tags/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    items = []
-    if site:
-        menu = NavigationSettings.for_site(site).main_menu
-        current = context.get("page")
-        for block in menu:
-            value = block.value
-            if value.get("page"):
-                target = value["page"].specific.localized
-                # The label is written in the default language; other languages use the
-                # translated page title so the menu never mixes languages.
-                label = value["text"] if get_language() == _default_language() else target.title
-                url = target.get_url(request)
-                is_current = bool(current and current.path.startswith(target.path))
-            else:
-                label, url, is_current = value["text"], value["url"], False
-            items.append({"label": label, "url": url, "is_current": is_current})
-    return {"items": items}
+    if not site:
+        return {"items": []}
+    menu = NavigationSettings.for_site(site).main_menu
+    return {"items": resolve_links(menu, request, context.get("page"))}
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context, stream):
+    return resolve_links(stream, context.get("request"))
 
 
 @register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
