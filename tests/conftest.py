@@ -25,6 +25,27 @@ def demo(db):
     call_command("load_demo", verbosity=0)
 
 
+@pytest.fixture(scope="module")
+def demo_for_module(django_db_setup, django_db_blocker):
+    """The demo site built once for a whole test module, and rolled back after it.
+
+    Each test still runs in its own transaction inside this one (pytest-django's `db`), so tests
+    cannot see each other's changes; building the demo once saves seconds per test. Only for
+    modules whose tests use `db`, not `transactional_db`.
+    """
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            call_command("load_demo", verbosity=0)
+            yield
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
 def pytest_collection_modifyitems(items):
     """Browser tests last: they are the slowest, and quick failures should show first."""
     items.sort(key=lambda item: "tests/browser/" in str(item.path).replace("\\", "/"))

@@ -2,15 +2,14 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 from wagtail.models import Page
 
 from home.factories import ContentPageFactory
 
 
 @pytest.fixture
-def site(db):
-    call_command("load_demo", verbosity=0)
+def site(demo_for_module, db):
+    """The demo site, built once for this module (see tests/conftest.py)."""
 
 
 def switcher_links(response):
