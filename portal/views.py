@@ -11,7 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -49,11 +49,14 @@ def rate_limited(request, page):
     limit = setting("PORTAL_RATE_LIMIT_POSTS", 10)
     window = setting("PORTAL_RATE_LIMIT_WINDOW", 600)
     key = f"portal:rate:{client_ip(request)}"
+    # The "ratelimit" cache (production) falls back to process memory when Redis is down, so the
+    # limit still holds; the default cache falls back to no cache at all.
+    counter = caches["ratelimit" if "ratelimit" in settings.CACHES else "default"]
     try:
-        cache.add(key, 0, timeout=window)
-        count = cache.incr(key)
+        counter.add(key, 0, timeout=window)
+        count = counter.incr(key)
     except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
+        counter.set(key, 1, timeout=window)
         count = 1
     except Exception:  # noqa: BLE001 - a cache outage must not block residents
         logger.warning("rate limit cache unavailable")

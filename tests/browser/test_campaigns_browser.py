@@ -39,12 +39,18 @@ def make_user(username, group):
 
 
 def login(page, base, username):
+    """Both steps of the admin login: password, then the TOTP code of the user's app."""
+    from tests.conftest import confirmed_totp_device, current_totp_token
+
+    device = confirmed_totp_device(get_user_model().objects.get(username=username))
     page.goto(f"{base}/admin/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
-    with page.expect_navigation():
-        page.locator("form button[type=submit]").click()
-    assert page.url.rstrip("/").endswith("/admin"), page.url
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/2fa/verify/**")
+    page.get_by_label("Code uit uw app").fill(current_totp_token(device))
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url(f"{base}/admin/")
 
 
 NEW_PAGE_TYPES = [

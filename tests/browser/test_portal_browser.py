@@ -107,6 +107,7 @@ def test_forms_work_without_javascript(browser, live_demo, fast_forms):
         tab.get_by_label("Telefoonnummer contactpersoon").fill("078 1234567")
         tab.locator("#id_services-0-name").fill("Wandelgroep")
         tab.locator("#id_services-0-category").select_option("activity")
+        tab.locator("input[name=coalitions]").first.check()
         tab.locator("#id_agreement").check()
         tab.locator("#id_consent").check()
         tab.get_by_role("button", name="Aanmelding versturen").click()
