@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
@@ -252,7 +253,32 @@ class SignupInspectView(ScopedObjectMixin, InspectView):
         context["events"] = self.object.events.select_related("user")
         context["status_labels"] = dict(PartnerSignup.Status.choices)
         context["can_change"] = self.user_has_permission("change")
+        context["to_publish"] = drafts_to_publish(self.object, self.request.user)
         return context
+
+
+def drafts_to_publish(signup, user):
+    """What approving this sign-up made that is not public yet, with edit links where the user may.
+
+    The organisation's draft services, and the chosen coalition pages with unpublished changes
+    (where the approval added the organisation as partner in a draft revision).
+    """
+    if signup.status != PartnerSignup.Status.APPROVED or signup.organisation_id is None:
+        return []
+    finder = AdminURLFinder(user)
+    items = []
+    for service in signup.organisation.services.filter(live=False).order_by("name"):
+        items.append(
+            {"label": _("Aanbod: %(name)s") % {"name": service.name}, "url": finder.get_edit_url(service)}
+        )
+    for page in signup.coalitions.filter(has_unpublished_changes=True).order_by("title"):
+        items.append(
+            {
+                "label": _("Coalitiepagina: %(title)s") % {"title": page.title},
+                "url": finder.get_edit_url(page),
+            }
+        )
+    return items
 
 
 class SignupReviewForm(WagtailAdminModelForm):

@@ -394,7 +394,8 @@ def coalition_rows(user):
     for coalition in coalition_list():
         municipality = normalise(coalition["municipality"])
         may_signups = superuser or coalition["translation_key"] in review_keys
-        may_help = municipality in help_by_name
+        # A superuser sees 0 for a coalition whose municipality takes no help requests (yet).
+        may_help = superuser or municipality in help_by_name
         if not (may_signups or may_help):
             continue
         if may_help:
@@ -403,7 +404,7 @@ def coalition_rows(user):
             {
                 "name": coalition["title"],
                 "signups": signup_counts.get(coalition["translation_key"], 0) if may_signups else None,
-                "help": help_by_name[municipality] if may_help else None,
+                "help": help_by_name.get(municipality, 0) if may_help else None,
             }
         )
     # Open help requests that belong to no coalition still need somebody.

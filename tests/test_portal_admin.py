@@ -234,6 +234,26 @@ def test_approval_creates_organisation_and_mails(client, users, signup_for):
     assert list(signup.events.values_list("to_status", flat=True)) == ["approved"]
 
 
+def test_inspect_after_approval_links_to_what_is_still_a_draft(
+    client, users, signup_for, coalition_dordrecht
+):
+    signup = signup_for(organisation_name="Stichting Nog Niet Online")
+    PartnerSignupServiceFactory(signup=signup, name="Wandelclub", category="activity")
+    client.force_login(users["admin"])
+    client.post(reverse("portal_signups:approve", args=[signup.pk]), {"coalitions": [coalition_dordrecht.pk]})
+    html = client.get(reverse("portal_signups:inspect", args=[signup.pk])).content.decode()
+    assert "Nog publiceren" in html
+    service = Organisation.objects.get(name="Stichting Nog Niet Online").services.get()
+    assert f'href="{reverse("wagtailsnippets_directory_service:edit", args=[service.pk])}"' in html
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[coalition_dordrecht.pk])}"' in html
+    assert "Aanbod: Wandelclub" in html and "Coalitiepagina: Coalitie Erbij Dordrecht" in html
+    # Once published, nothing is left to publish.
+    service.save_revision().publish()
+    type(coalition_dordrecht).objects.get(pk=coalition_dordrecht.pk).get_latest_revision().publish()
+    html = client.get(reverse("portal_signups:inspect", args=[signup.pk])).content.decode()
+    assert "Nog publiceren" not in html
+
+
 def test_approval_links_existing_organisation(users):
     existing = Organisation.objects.create(name="Bestaande Stichting", kvk_number="55667788")
     signup = PartnerSignupFactory(kvk_number="55667788")

@@ -50,10 +50,12 @@ def as_table(rows):
     return {row["name"]: (row["signups"], row["help"]) for row in rows}
 
 
-def test_superuser_sees_every_coalition_with_both_counts(submissions):
+def test_superuser_sees_every_coalition_with_both_counts(submissions, coalition_index):
+    make_coalition(coalition_index, "Coalitie Rotterdam", "Rotterdam", "rotterdam")  # no Municipality
     admin = make_user("beheerder", superuser=True)
     assert as_table(coalition_rows(admin)) == {
         "Coalitie Erbij Dordrecht": (3, 2),
+        "Coalitie Rotterdam": (0, 0),
         "Samen Zwijndrecht": (2, 1),
         "Papendrecht (geen coalitie)": (None, 1),
         "Geen coalitie gekozen": (1, None),
@@ -207,3 +209,15 @@ def test_dashboard_query_count_is_the_same_for_1_and_5_coalitions(
 def make_user_fresh(user):
     """The user as a new request loads it: no per-request caches of groups on the object."""
     return type(user).objects.get(pk=user.pk)
+
+
+def test_panel_in_english(client, submissions):
+    from django.template.loader import render_to_string
+    from django.utils.translation import override
+
+    admin = make_user("beheerder", superuser=True)
+    with override("en"):
+        html = render_to_string("portal/admin/dashboard_panel.html", panel_context(admin))
+    assert "Open per coalition" in html
+    assert "Papendrecht (no coalition)" in html
+    assert "No coalition chosen" in html
