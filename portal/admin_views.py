@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +18,7 @@ from wagtail.admin.views.generic import DeleteView, EditView, IndexView, Inspect
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.widgets import Button
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
 from directory.models import Organisation
@@ -344,15 +345,20 @@ def approval_coalition_choices(signup, user):
     """The coalition pages a reviewer may make the organisation a partner of, as drafts.
 
     The coalitions the applicant chose, plus (to correct a choice) the live coalitions the reviewer
-    reviews; a superuser may pick any live coalition.
+    reviews; a superuser may pick any live coalition. Always the page in the default language:
+    other languages follow it (an alias copies its source, a translation is synced from it).
     """
     from .forms import coalition_page_queryset
 
-    chosen = list(signup.coalitions.values_list("pk", flat=True))
-    live = coalition_page_queryset()
+    default = Locale.get_default()
+    chosen_keys = list(signup.coalitions.values_list("translation_key", flat=True))
+    offered = coalition_page_queryset(default)
     if not user.is_superuser:
-        live = live.filter(translation_key__in=review_coalition_keys_for(user))
-    return Page.objects.filter(pk__in=chosen + list(live.values_list("pk", flat=True)))
+        offered = offered.filter(translation_key__in=review_coalition_keys_for(user))
+    chosen = Page.objects.filter(locale=default, translation_key__in=chosen_keys)
+    return Page.objects.filter(Q(pk__in=offered.values("pk")) | Q(pk__in=chosen.values("pk"))).order_by(
+        "title"
+    )
 
 
 def approve_view(request, pk):
@@ -363,7 +369,12 @@ def approve_view(request, pk):
     form = ApproveForm(
         request.POST if request.method == "POST" else None,
         initial={
-            "coalitions": list(signup.coalitions.values_list("pk", flat=True)),
+            "coalitions": list(
+                Page.objects.filter(
+                    locale=Locale.get_default(),
+                    translation_key__in=signup.coalitions.values("translation_key"),
+                ).values_list("pk", flat=True)
+            ),
             "organisation": Organisation.objects.filter(kvk_number=signup.kvk_number).first(),
         },
     )

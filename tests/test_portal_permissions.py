@@ -264,15 +264,54 @@ def test_a_signup_from_the_english_form_goes_to_the_same_reviewers(client, world
 def test_approval_offers_the_chosen_and_the_reviewers_own_coalitions_only(client, world):
     from portal.admin_views import approval_coalition_choices
 
-    signup = world.signups["dordrecht"]
+    def offered(signup, user):
+        pages = approval_coalition_choices(signup, user)
+        # Only the Dutch pages: the English alias follows its source.
+        assert set(pages.values_list("locale__language_code", flat=True)) == {"nl"}
+        return list(pages.values_list("title", flat=True))
+
     reviewer = world.users["reviewer-dordrecht"]
-    titles = set(approval_coalition_choices(signup, reviewer).values_list("title", flat=True))
-    assert titles == {"Coalitie Erbij Dordrecht"}
-    both = world.signups["both"]
-    titles = set(approval_coalition_choices(both, reviewer).values_list("title", flat=True))
-    assert titles == {"Coalitie Erbij Dordrecht", "Samen Zwijndrecht"}  # what the applicant chose
-    titles = set(approval_coalition_choices(signup, world.users["superuser"]).values_list("title", flat=True))
-    assert titles == {"Coalitie Erbij Dordrecht", "Samen Zwijndrecht"}
+    assert offered(world.signups["dordrecht"], reviewer) == ["Coalitie Erbij Dordrecht"]
+    # What the applicant chose is offered too.
+    assert offered(world.signups["both"], reviewer) == ["Coalitie Erbij Dordrecht", "Samen Zwijndrecht"]
+    superuser = world.users["superuser"]
+    assert offered(world.signups["dordrecht"], superuser) == ["Coalitie Erbij Dordrecht", "Samen Zwijndrecht"]
+
+    client.force_login(reviewer)
+    html = client.get(
+        reverse("portal_signups:approve", args=[world.signups["dordrecht"].pk])
+    ).content.decode()
+    dutch = world.coalitions["dordrecht"]
+    assert html.count('name="coalitions"') == 1
+    assert re.search(rf'value="{dutch.pk}"[^>]*checked|checked[^>]*value="{dutch.pk}"', html)
+
+
+def test_approving_a_signup_from_the_english_form_adds_the_partner_to_the_dutch_page(client, world):
+    dordrecht = world.coalitions["dordrecht"]
+    english = dordrecht.get_translation(Locale.objects.get(language_code="en"))
+    signup = PartnerSignupFactory(language="en", organisation_name="Stichting Engels Formulier")
+    signup.coalitions.set([english])
+    client.force_login(world.users["reviewer-dordrecht"])
+    response = client.post(
+        reverse("portal_signups:approve", args=[signup.pk]), {"coalitions": [dordrecht.pk]}
+    )
+    assert response.status_code == 302
+    draft = CoalitionPage.objects.get(pk=dordrecht.pk).get_latest_revision_as_object()
+    assert [partner.organisation.name for partner in draft.partners.all()] == ["Stichting Engels Formulier"]
+
+
+def test_approve_by_default_follows_an_alias_to_its_source(world):
+    from portal.approval import approve
+
+    dordrecht = world.coalitions["dordrecht"]
+    english = dordrecht.get_translation(Locale.objects.get(language_code="en"))
+    signup = PartnerSignupFactory(organisation_name="Stichting Via Alias")
+    signup.coalitions.set([english])
+    _organisation, _services, partnered = approve(signup, world.users["superuser"])
+    assert len(partnered) == 1
+    draft = CoalitionPage.objects.get(pk=dordrecht.pk).get_latest_revision_as_object()
+    assert "Stichting Via Alias" in [partner.organisation.name for partner in draft.partners.all()]
+    assert not CoalitionPage.objects.get(pk=english.pk).revisions.exists()
 
 
 # --- The reviewer groups themselves ---------------------------------------------------------
