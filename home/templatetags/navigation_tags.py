@@ -89,7 +89,7 @@ def _home_for(request, language_code):
     if site is None:
         return None
     try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
+        locale = Locale.objects.get_for_language(language_code)
+    except (Locale.DoesNotExist, LookupError):
         return None
     return site.root_page.get_translations(inclusive=True).live().filter(locale=locale).first()
