@@ -8,5 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home.localization import install_request_locales
+        from home.models import connect_setting_signals
 
         install_request_locales()
+        connect_setting_signals()

@@ -1,4 +1,5 @@
-from django.db import models
+from django.core.cache import cache
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -67,8 +68,43 @@ class SocialLinkBlock(blocks.StructBlock):
         label = _("Sociale media")
 
 
+class CachedSiteSetting(BaseSiteSetting):
+    """A site setting kept in the shared cache: every page shows the settings, which rarely change.
+
+    Saves a query per setting on every page view that the page cache does not answer. Saving or
+    deleting the setting removes it from the cache (and once more after the commit, so a request
+    running meanwhile cannot put the old row back for long); see connect_setting_signals.
+    """
+
+    CACHE_SECONDS = 24 * 60 * 60
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def cache_key(cls, site_id):
+        return f"site-setting:{cls._meta.label_lower}:{site_id}"
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        key = cls.cache_key(site.pk)
+        instance = cache.get(key)
+        if instance is None:
+            instance = super().for_site(site)
+            cache.set(key, instance, cls.CACHE_SECONDS)
+        return instance
+
+    @classmethod
+    def forget(cls, sender, instance, **kwargs):
+        key = cls.cache_key(instance.site_id)
+        cache.delete(key)
+        transaction.on_commit(lambda: cache.delete(key))
+
+
 @register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
+class SiteSettings(CachedSiteSetting):
     """Who runs the site and how to reach them: shown in the footer and on contact pages."""
 
     organisation_name = models.CharField(_("naam organisatie"), max_length=150, default="Erbij")
@@ -105,7 +141,7 @@ class SiteSettings(BaseSiteSetting):
 
 
 @register_setting(icon="list-ul")
-class NavigationSettings(BaseSiteSetting):
+class NavigationSettings(CachedSiteSetting):
     """The main menu. Items point at pages, so each language shows its own translation."""
 
     main_menu = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("hoofdmenu"))
@@ -114,3 +150,12 @@ class NavigationSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("navigatie")
+
+
+def connect_setting_signals():
+    from django.db.models.signals import post_delete, post_save
+
+    for model in (SiteSettings, NavigationSettings):
+        uid = f"forget_{model._meta.label_lower}"
+        post_save.connect(model.forget, sender=model, weak=False, dispatch_uid=f"{uid}_save")
+        post_delete.connect(model.forget, sender=model, weak=False, dispatch_uid=f"{uid}_delete")
