@@ -1,8 +1,10 @@
 from django.core.cache import cache
 from django.db import models, transaction
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -29,6 +31,58 @@ class HomePage(SocialImageMixin, Page):
     @property
     def has_hero(self):
         return any(block.block_type == "hero" for block in self.body)
+
+    def route(self, request, path_components):
+        """Find the page for a path with one query for all levels.
+
+        Wagtail's own routing costs two queries per level (the child by slug, then its specific
+        page): an event under a campaign costs six before anything is shown. Here every page along
+        the path comes in one query (by url_path, from which Wagtail builds its links too) and only
+        the page that answers is made specific. A page with routes of its own (RoutablePageMixin)
+        that matches the rest of the path answers it, exactly as in Wagtail's routing.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        url_paths = []
+        url_path = self.url_path
+        for component in path_components:
+            url_path += component + "/"
+            url_paths.append(url_path)
+        found = Page.objects.descendant_of(self).filter(url_path__in=url_paths)
+        chain = {page.url_path: page for page in found}
+
+        parent, ancestors = self, [self]
+        for level, url_path in enumerate(url_paths):
+            page = chain.get(url_path)
+            if page is None or page.depth != parent.depth + 1 or not page.path.startswith(parent.path):
+                raise Http404
+            page._cached_parent_obj = parent
+            # Kept for the breadcrumbs (home/templatetags/navigation_tags.py: page_ancestors).
+            page._route_ancestors = list(ancestors)
+            remaining = path_components[level + 1 :]
+            if remaining and not _passes_path_to_child(page, remaining):
+                return page.specific.route(request, remaining)
+            parent = page
+            ancestors.append(page)
+        return parent.specific.route(request, [])
+
+
+def _passes_path_to_child(page, remaining):
+    """Would Wagtail's routing of `page` hand the `remaining` path on to a child page?"""
+    page_class = page.specific_class
+    if page_class is None or page_class.route is Page.route:
+        return True
+    if page_class.route is RoutablePageMixin.route:
+        # RoutablePageMixin.route answers itself when the page is live and one of its routes
+        # matches; otherwise it falls back to Page.route (the child).
+        if not page.live:
+            return True
+        try:
+            page_class.get_resolver().resolve("/" + "/".join(remaining) + "/")
+        except Http404:
+            return True
+        return False
+    return False
 
 
 class ContentPage(IntroMixin, SocialImageMixin, Page):

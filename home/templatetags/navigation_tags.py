@@ -106,6 +106,18 @@ def footer_links(context, stream):
     return resolve_links(stream, context.get("request"))
 
 
+@register.simple_tag
+def page_ancestors(page):
+    """The pages above this one, without the tree root: what the breadcrumbs show.
+
+    HomePage.route has read them already while finding the page; otherwise one query.
+    """
+    ancestors = getattr(page, "_route_ancestors", None)
+    if ancestors is not None:
+        return ancestors
+    return list(page.get_ancestors()[1:])
+
+
 @register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
 def language_switcher(context):
     request = context.get("request")
