@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from coalitions.models import CoalitionPage
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.localization import localized_page, localized_pages
 from home.mixins import IntroMixin, SocialImageMixin
 
 from .views import ical_response, news_feed
@@ -75,7 +76,8 @@ class EventListingMixin(RoutablePageMixin):
             CoalitionPage.objects.live()
             .filter(locale_id=self.locale_id)
             .order_by("title")
-            .only("id", "title", "slug")
+            # translation_key: filter_events matches the chosen coalition's events in every language.
+            .only("id", "title", "slug", "translation_key")
         )
         coalition_slug = request.GET.get("coalitie", "")
         coalition = next((c for c in coalitions if c.slug == coalition_slug), None)
@@ -228,11 +230,13 @@ class CampaignPage(EventListingMixin, IntroMixin, SocialImageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listing_context(request))
         context["partners"] = self.partners.select_related("organisation").all()
-        context["coalitions"] = [
-            link.coalition.localized
+        coalitions = [
+            link.coalition
             for link in self.related_coalitions.select_related("coalition").all()
             if link.coalition_id and link.coalition.live
         ]
+        translated = localized_pages(coalitions)
+        context["coalitions"] = [translated.get(c.translation_key, c) for c in coalitions]
         return context
 
 
@@ -297,6 +301,12 @@ class CoalitionLinkMixin:
     def full_clean(self, *args, **kwargs):
         self.set_coalition_from_tree()
         super().full_clean(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The coalition in the visitor's language, in one query (page.coalition.localized is three).
+        context["coalition"] = localized_page(self.coalition_id) if self.coalition_id else None
+        return context
 
 
 class EventPage(CoalitionLinkMixin, IntroMixin, SocialImageMixin, RoutablePageMixin, Page):

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.localization import localized_pages
 from home.mixins import IntroMixin, SocialImageMixin
 
 from .blocks import GoalsBlock
@@ -179,7 +180,10 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
             raise ValidationError({"municipality": _("Vul de gemeente van de coalitie in.")})
 
     def get_partners(self):
-        return self.partners.select_related("organisation").all()
+        # The page shows the partners and lists them in its JSON-LD: one query for both.
+        if not hasattr(self, "_partners"):
+            self._partners = list(self.partners.select_related("organisation").all())
+        return self._partners
 
     # Events and news live in the campaigns app, which this app may not import. Both point back at
     # their coalition with a ForeignKey (related names `coalition_events` and `coalition_news`), so
@@ -188,7 +192,7 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
     def _related_pages(self, related_name):
         model = self._meta.get_field(related_name).related_model
         return model.objects.live().filter(
-            coalition__translation_key=self.translation_key, locale=self.locale
+            coalition__translation_key=self.translation_key, locale_id=self.locale_id
         )
 
     def upcoming_events(self, limit=5):
@@ -200,11 +204,20 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.get_partners()
+        context["partners"] = partners = self.get_partners()
+        # The lead organisation is usually a partner as well: then it needs no query of its own.
+        for partner in partners:
+            if self.lead_organisation_id and partner.organisation_id == self.lead_organisation_id:
+                self.lead_organisation = partner.organisation
+                break
         context["contacts"] = self.contacts.all()
         context["signatories"] = self.signatories.select_related("organisation").all()
         context["upcoming_events"] = self.upcoming_events()
         context["latest_news"] = self.latest_news()
+        context["signup_page"] = None
+        if self.signup_page_id:
+            signup = self.signup_page
+            context["signup_page"] = localized_pages([signup]).get(signup.translation_key, signup)
         return context
 
     def get_json_ld(self, request=None):
