@@ -605,7 +605,14 @@ class Service(
         return "directory/service_page.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"service": self, "directory_page": DirectoryPage.for_locale(self.locale_id)}
+        # The public page gets these names from views.service_terms; a preview shows what is in the
+        # form, which is not saved yet.
+        return {
+            "service": self,
+            "directory_page": DirectoryPage.for_locale(self.locale_id),
+            "target_groups": [group.localized.name for group in self.target_groups.all()],
+            "languages": [language.localized.name for language in self.languages.all()],
+        }
 
 
 class ServiceLocation(Orderable):

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from campaigns.models import CampaignPage, EventPage, NewsIndexPage
 from directory.models import DirectoryPage, Service
@@ -156,3 +156,34 @@ def test_bulk_translations_match_localized(demo_for_module):
         # Pages already in the visitor's language need no query (only the Locale is looked up).
         assert localized_pages(pages) == {}
     assert not [query["sql"] for query in queries if "wagtailcore_page" in query["sql"]]
+
+
+# --- The service page's terms -------------------------------------------------------------------
+
+
+def test_service_terms_match_the_terms_one_by_one(demo_for_module):
+    """One UNION query gives what reading each relation and `.localized` one by one gave."""
+    from directory.views import service_terms
+
+    services = list(Service.objects.filter(live=True).order_by("pk"))
+    assert services
+    shown = 0
+    for language in ("nl", "en"):
+        with translation.override(language):
+            locale = Locale.get_active()
+            for service in services:
+                expected = {
+                    "categories": [term.localized.name for term in service.categories.all()],
+                    "target_groups": [term.localized.name for term in service.target_groups.all()],
+                    "languages": [term.localized.name for term in service.languages.all()],
+                }
+                assert service_terms(service, locale) == expected, (language, service.slug)
+                shown += sum(len(names) for names in expected.values())
+    assert shown > len(services)
+
+
+def test_service_preview_shows_the_terms_in_the_form(demo_for_module, rf):
+    service = Service.objects.filter(live=True).exclude(target_groups=None).order_by("pk").first()
+    context = service.get_preview_context(rf.get("/"), "")
+    assert context["target_groups"] == [group.name for group in service.target_groups.all()]
+    assert context["languages"] == [language.name for language in service.languages.all()]
