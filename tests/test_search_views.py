@@ -55,6 +55,12 @@ def test_search_finds_pages_and_services_grouped_by_type(client, site_content):
     assert 'href="/nl/hulp-in-de-buurt/samen-eten-in-crabbehof/"' in html
 
 
+def test_results_show_their_intro(client, site_content):
+    # The pages come without their specific fields; the intro is read for all of them at once.
+    html = search(client, "eten").content.decode()
+    assert "Waar kunt u aanschuiven voor een maaltijd?" in html
+
+
 def test_search_shows_only_the_active_language(client, site_content):
     response = search(client, "eten")
     assert "Eating together in the neighbourhood" not in page_titles(response)
