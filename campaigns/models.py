@@ -20,12 +20,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from coalitions.models import CoalitionPage
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
-from home.localization import localized_page, localized_pages
+from home.localization import localized_pages
 from home.mixins import IntroMixin, SocialImageMixin
 
 from .views import ical_response, news_feed
@@ -76,8 +76,9 @@ class EventListingMixin(RoutablePageMixin):
             CoalitionPage.objects.live()
             .filter(locale_id=self.locale_id)
             .order_by("title")
-            # translation_key: filter_events matches the chosen coalition's events in every language.
-            .only("id", "title", "slug", "translation_key")
+            # translation_key: filter_events matches the chosen coalition's events in every language;
+            # url_path: CampaignPage links to its coalitions from this list.
+            .only("id", "title", "slug", "translation_key", "url_path")
         )
         coalition_slug = request.GET.get("coalitie", "")
         coalition = next((c for c in coalitions if c.slug == coalition_slug), None)
@@ -211,6 +212,7 @@ class CampaignPage(EventListingMixin, IntroMixin, SocialImageMixin, Page):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
+    serve_select_related = SocialImageMixin.serve_select_related + ("poster", "flyer")
 
     class Meta:
         verbose_name = _("campagne")
@@ -235,7 +237,11 @@ class CampaignPage(EventListingMixin, IntroMixin, SocialImageMixin, Page):
             for link in self.related_coalitions.select_related("coalition").all()
             if link.coalition_id and link.coalition.live
         ]
-        translated = localized_pages(coalitions)
+        if self.locale_id == Locale.get_active().pk:
+            # The live coalitions in this language are in the coalition filter already.
+            translated = {c.translation_key: c for c in context["filters"]["coalitions"]}
+        else:
+            translated = localized_pages(coalitions)
         context["coalitions"] = [translated.get(c.translation_key, c) for c in coalitions]
         return context
 
@@ -304,8 +310,11 @@ class CoalitionLinkMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The coalition in the visitor's language, in one query (page.coalition.localized is three).
-        context["coalition"] = localized_page(self.coalition_id) if self.coalition_id else None
+        context["coalition"] = None
+        if self.coalition_id:
+            # In the visitor's language: one query at most (page.coalition.localized was two).
+            coalition = self.coalition
+            context["coalition"] = localized_pages([coalition]).get(coalition.translation_key, coalition)
         return context
 
 
@@ -380,6 +389,7 @@ class EventPage(CoalitionLinkMixin, IntroMixin, SocialImageMixin, RoutablePageMi
 
     parent_page_types = ["campaigns.CampaignPage", "coalitions.CoalitionPage", "campaigns.EventIndexPage"]
     subpage_types = []
+    serve_select_related = SocialImageMixin.serve_select_related + ("organiser", "coalition")
 
     class Meta:
         verbose_name = _("activiteit")
@@ -525,6 +535,7 @@ class NewsPage(CoalitionLinkMixin, SocialImageMixin, Page):
 
     parent_page_types = ["campaigns.NewsIndexPage", "coalitions.CoalitionPage"]
     subpage_types = []
+    serve_select_related = SocialImageMixin.serve_select_related + ("image", "coalition")
 
     class Meta:
         verbose_name = _("nieuwsbericht")

@@ -169,6 +169,7 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
     parent_page_types = ["coalitions.CoalitionIndexPage"]
 
     base_form_class = CoalitionPageForm
+    serve_select_related = SocialImageMixin.serve_select_related + ("lead_organisation", "signup_page")
 
     class Meta:
         verbose_name = _("coalitie")
@@ -204,18 +205,14 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = partners = self.get_partners()
-        # The lead organisation is usually a partner as well: then it needs no query of its own.
-        for partner in partners:
-            if self.lead_organisation_id and partner.organisation_id == self.lead_organisation_id:
-                self.lead_organisation = partner.organisation
-                break
+        context["partners"] = self.get_partners()
         context["contacts"] = self.contacts.all()
         context["signatories"] = self.signatories.select_related("organisation").all()
         context["upcoming_events"] = self.upcoming_events()
         context["latest_news"] = self.latest_news()
         context["signup_page"] = None
         if self.signup_page_id:
+            # In the visitor's language: one query at most (signup_page.specific.localized was three).
             signup = self.signup_page
             context["signup_page"] = localized_pages([signup]).get(signup.translation_key, signup)
         return context

@@ -61,10 +61,25 @@ class HomePage(SocialImageMixin, Page):
             page._route_ancestors = list(ancestors)
             remaining = path_components[level + 1 :]
             if remaining and not _passes_path_to_child(page, remaining):
-                return page.specific.route(request, remaining)
+                return _specific_to_serve(page).route(request, remaining)
             parent = page
             ancestors.append(page)
-        return parent.specific.route(request, [])
+        return _specific_to_serve(parent).route(request, [])
+
+
+def _specific_to_serve(page):
+    """page.specific, with the ForeignKeys its type lists in `serve_select_related` (its social
+    image, its documents, ...) in the same query instead of one query each."""
+    model = page.specific_class
+    related = getattr(model, "serve_select_related", ())
+    if model is None or not related or isinstance(page, model):
+        return page.specific
+    specific = model._default_manager.select_related(*related).get(pk=page.pk)
+    # As Page.get_specific does: keep what was set on the page found (its parent, its ancestors).
+    for key, value in page.__dict__.items():
+        specific.__dict__.setdefault(key, value)
+    page.__dict__["specific"] = specific
+    return specific
 
 
 def _passes_path_to_child(page, remaining):
