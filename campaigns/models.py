@@ -11,6 +11,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Window
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -54,9 +55,36 @@ def month_range(first_day):
     return start, end
 
 
+class CountingPaginator(Paginator):
+    """Reads the number of items along with the items of the page (COUNT(*) OVER ()): one query
+    where Django's Paginator makes two. When the page asked for is empty or not a page, Django's
+    own get_page() decides, so the outcome is the same."""
+
+    # Beyond this page number Django's way is used: no absurd OFFSET reaches the database.
+    MAX_COUNTED_PAGE = 1000
+
+    def get_page(self, number):
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 1  # Django's get_page() shows the first page for anything not a number
+        if not 1 <= wanted <= self.MAX_COUNTED_PAGE:
+            return super().get_page(number)
+        bottom = (wanted - 1) * self.per_page
+        counted = self.object_list.annotate(_items_in_total=Window(Count("pk")))
+        items = list(counted[bottom : bottom + self.per_page])
+        if items:
+            self.count = items[0]._items_in_total
+        elif wanted == 1:
+            self.count = 0  # nothing on the first page: nothing at all
+        else:
+            return super().get_page(number)
+        return self._get_page(items, wanted, self)
+
+
 def paginate(request, items, per_page):
     # get_page() turns a bad or too high ?pagina= into the first or last page: never a 500.
-    return Paginator(items, per_page).get_page(request.GET.get("pagina"))
+    return CountingPaginator(items, per_page).get_page(request.GET.get("pagina"))
 
 
 class EventListingMixin(RoutablePageMixin):

@@ -188,3 +188,37 @@ def test_service_preview_shows_the_terms_in_the_form(demo_for_module, rf):
     context = service.get_preview_context(rf.get("/"), "")
     assert context["target_groups"] == [group.name for group in service.target_groups.all()]
     assert context["languages"] == [language.name for language in service.languages.all()]
+
+
+# --- Listings: the count comes with the page -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "number", [None, "", "abc", "1", "2", " 2", "2.0", "3", "4", "99999", "99999999999999999999", "0", "-1"]
+)
+def test_counting_paginator_gives_the_page_django_gives(demo_for_module, number):
+    from django.core.paginator import Paginator
+
+    from campaigns.models import CountingPaginator
+
+    for events in (EventPage.objects.live().order_by("start", "pk"), EventPage.objects.none()):
+        expected = Paginator(events, 5).get_page(number)
+        page = CountingPaginator(events, 5).get_page(number)
+        assert page.number == expected.number
+        assert list(page.object_list) == list(expected.object_list)
+        assert page.paginator.count == expected.paginator.count
+        assert page.paginator.num_pages == expected.paginator.num_pages
+
+
+def test_counting_paginator_reads_a_page_and_the_count_in_one_query(demo_for_module):
+    from campaigns.models import CountingPaginator
+
+    events = EventPage.objects.live().order_by("start", "pk")
+    total = events.count()
+    assert total > 5
+    with CaptureQueriesContext(connection) as queries:
+        page = CountingPaginator(events, 5).get_page("2")
+        assert len(page.object_list) == 5
+        assert page.paginator.count == total
+        assert page.paginator.num_pages == -(-total // 5)
+    assert len(queries) == 1
