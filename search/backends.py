@@ -3,7 +3,7 @@
 Configured in config/settings/base.py when ELASTICSEARCH_URL is set:
 
     "default": {"BACKEND": "search.backends", ..., "FALLBACK": "database"},
-    "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
+    "database": {"BACKEND": "search.database", "SEARCH_CONFIG": "dutch"},
 
 The "database" backend is a normal, auto-updated search backend, so its index stays complete and
 ready. Searches, suggestions and index updates go to Elasticsearch first; on a connection error or

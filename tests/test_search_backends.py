@@ -26,7 +26,7 @@ def backends(url, timeout=1):
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
             "FALLBACK": "database",
         },
-        "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
+        "database": {"BACKEND": "search.database", "SEARCH_CONFIG": "dutch"},
     }
 
 

@@ -176,7 +176,7 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Erbij <noreply@erbij.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Search: Wagtail's database backend, or Elasticsearch when ELASTICSEARCH_URL is set.
+# Search: the database backend (search/database.py), or Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "erbij_")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
@@ -209,15 +209,16 @@ if ELASTICSEARCH_URL:
             "FALLBACK": "database",
         },
         "database": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.database",
             "SEARCH_CONFIG": "dutch",
         },
     }
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
-            # PostgreSQL: Dutch stemming and stop words. Other databases ignore it.
+            # Wagtail's database backend with Dutch stemming and stop words: on PostgreSQL through
+            # SEARCH_CONFIG, on SQLite through search/sqlite.py (SQLite ignores SEARCH_CONFIG).
+            "BACKEND": "search.database",
             "SEARCH_CONFIG": "dutch",
         }
     }
