@@ -87,14 +87,14 @@ def found(results):
     return {service.name for service in results}
 
 
-def test_the_database_backend_stems_on_either_database():
+def test_the_database_backend_stems_on_either_database(db):
     backend = get_search_backend()
     if connection.vendor == "sqlite":
         assert type(backend).__name__ == "DutchSQLiteSearchBackend"
     else:
         assert connection.vendor == "postgresql"
         assert type(backend).__name__ == "PostgresSearchBackend"
-        assert backend.params["SEARCH_CONFIG"] == "dutch"
+        assert backend.config == "dutch"
 
 
 @pytest.mark.parametrize(
