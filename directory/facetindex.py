@@ -11,8 +11,10 @@ sees the new token exactly when it sees the new data, and a rolled-back change b
 token together with the old data. Reading the token is one primary-key query per search.
 """
 
+import difflib
 import logging
 import math
+import re
 import threading
 import uuid
 from collections import defaultdict
@@ -55,6 +57,7 @@ class FacetIndex:
     coordinates: list  # position -> tuple of (latitude, longitude) of its live locations
     terms: dict = field(default_factory=dict)  # facet -> [(value, label)] in display order
     neighbourhoods: list = field(default_factory=list)
+    vocabulary: frozenset = frozenset()  # words of the services' names and summaries, for spelling
 
     @property
     def size(self):
@@ -91,8 +94,12 @@ def build(locale):
         TargetGroup,
     )
 
-    rows = list(finder.visible_services(locale).order_by("name", "pk").values_list("pk", "is_remote", "cost"))
-    ids = [pk for pk, _remote, _cost in rows]
+    rows = list(
+        finder.visible_services(locale)
+        .order_by("name", "pk")
+        .values_list("pk", "is_remote", "cost", "name", "short_description")
+    )
+    ids = [row[0] for row in rows]
     positions = {pk: position for position, pk in enumerate(ids)}
     size = len(ids)
 
@@ -183,10 +190,10 @@ def build(locale):
         ids=ids,
         positions=positions,
         everything=(1 << size) - 1,
-        remote=mask_of((positions[pk] for pk, remote, _cost in rows if remote), size),
+        remote=mask_of((positions[row[0]] for row in rows if row[1]), size),
         options=options,
         boolean={
-            "free": mask_of((positions[pk] for pk, _remote, cost in rows if cost == Service.Cost.FREE), size),
+            "free": mask_of((positions[row[0]] for row in rows if row[2] == Service.Cost.FREE), size),
             "evening": mask_of(evening, size),
             "weekend": mask_of(weekend, size),
             "accessible": mask_of(accessible, size),
@@ -201,7 +208,32 @@ def build(locale):
         "language": [(language.code, language.name) for language in finder.language_terms(locale)],
         "municipality": [(name, name) for name in municipality_names if name],
     }
+    texts = [text for row in rows for text in row[3:]]
+    texts += [label for facet in ("categories", "target_groups") for _value, label in index.terms[facet]]
+    index.vocabulary = frozenset(word for text in texts for word in words_of(text) if len(word) >= MIN_WORD)
     return index
+
+
+# Words shorter than this are not corrected: too many near neighbours.
+MIN_WORD = 4
+WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def words_of(text):
+    return WORD_RE.findall((text or "").lower())
+
+
+def corrected(text, vocabulary):
+    """text with each unknown word replaced by the closest known word, or "" when nothing changed."""
+    changed = False
+    words = []
+    for word in words_of(text):
+        if len(word) >= MIN_WORD and word not in vocabulary:
+            close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.8)
+            if close:
+                word, changed = close[0], True
+        words.append(word)
+    return " ".join(words) if changed else ""
 
 
 # --- Keeping it current ------------------------------------------------------------------------

@@ -262,6 +262,7 @@ class DirectorySearch:
     origin_label: str = ""
     sort: str = SORT_NAME
     neighbourhoods: list = field(default_factory=list)
+    corrected_text: str = ""  # what we searched for instead, when the words had typos
 
 
 def filter_mask(index, query, leave_out=None):
@@ -296,6 +297,12 @@ def run(query, locale):
     search = DirectorySearch(query=query, locale=locale, neighbourhoods=index.neighbourhoods)
     if query.text:
         matched = ranked_ids(query.text, locale)
+        if not matched:
+            # Typos: no backend here tolerates them cheaply (PostgreSQL's trigram search takes
+            # seconds over 10,000 services), so correct the words against the directory's own.
+            search.corrected_text = facetindex.corrected(query.text, index.vocabulary)
+            if search.corrected_text:
+                matched = ranked_ids(search.corrected_text, locale)
         base = index.everything & index.mask_of_ids(matched)
     else:
         matched = None

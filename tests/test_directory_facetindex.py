@@ -127,3 +127,26 @@ def test_generated_directory_is_seen_without_signals(client, directory):
     search(client, directory)
     call_command("generate_directory", services=25, no_index=True, stdout=io.StringIO())
     assert search(client, directory).context["facets"]["total"] == 30
+
+
+def test_a_typo_is_corrected_against_the_directory_words(client, directory):
+    response = search(client, directory, q="maaltijt")
+    assert directory.maaltijd.name in names(response)
+    assert response.context["search"].corrected_text == "maaltijd"
+    assert "We tonen resultaten voor “maaltijd”" in response.content.decode()
+
+
+def test_known_words_and_gibberish_are_not_corrected(client, directory):
+    response = search(client, directory, q="maaltijd")
+    assert response.context["search"].corrected_text == ""
+    response = search(client, directory, q="xyzzyqwv")
+    assert response.context["search"].corrected_text == ""
+    assert names(response) == set()
+
+
+def test_corrected_keeps_short_and_known_words():
+    vocabulary = frozenset({"maaltijd", "koffie", "buurthuis"})
+    assert facetindex.corrected("warme maaltijt", vocabulary) == "warme maaltijd"
+    assert facetindex.corrected("kofie in het buurthuis", vocabulary) == "koffie in het buurthuis"
+    assert facetindex.corrected("koffie", vocabulary) == ""
+    assert facetindex.corrected("eet", vocabulary) == ""
