@@ -194,7 +194,7 @@ def service_view(page, request, slug):
     service = find_service(Locale.get_active(), slug)
     if service is None:
         raise Http404(_("Dit hulpaanbod bestaat niet (meer)."))
-    labels = {term.slug: term.name for term in finder._terms(Category, Locale.get_active())}
+    labels = {term.slug: term.name for term in finder.terms_in(Category, Locale.get_active())}
     context = {
         "page": page,
         "self": page,
