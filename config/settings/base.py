@@ -229,6 +229,13 @@ else:
 DIRECTORY_VERIFY_AFTER_MONTHS = int(os.environ.get("DIRECTORY_VERIFY_AFTER_MONTHS", "6"))
 DIRECTORY_HIDE_AFTER_MONTHS = int(os.environ.get("DIRECTORY_HIDE_AFTER_MONTHS", "12"))
 DIRECTORY_VERIFY_LINK_DAYS = int(os.environ.get("DIRECTORY_VERIFY_LINK_DAYS", "30"))
+# directory: the map of search results (Leaflet, vendored in directory/static/directory/vendor/leaflet/).
+# A tile URL template in Leaflet's syntax; empty turns the map off. config/security.py allows its
+# origin in the CSP's img-src. The attribution is shown on the map as HTML (the operator's text).
+DIRECTORY_MAP_TILE_URL = os.environ.get(
+    "DIRECTORY_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+).strip()
+DIRECTORY_MAP_ATTRIBUTION = os.environ.get("DIRECTORY_MAP_ATTRIBUTION", "© OpenStreetMap-bijdragers")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Erbij"
