@@ -179,7 +179,10 @@ def main():
         directory_size = "10,000 generated services"
         if args.database_url.startswith("postgres"):
             # Fresh statistics after the bulk insert, or the planner misjudges the joins.
-            analyze = "import django; django.setup(); from django.db import connection; connection.cursor().execute('ANALYZE')"
+            analyze = (
+                "import django; django.setup(); from django.db import connection; "
+                "connection.cursor().execute('ANALYZE')"
+            )
             run([PY, "-c", analyze], env)
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     run([PY, "manage.py", "compilemessages", "--ignore=.venv", "-v0"], env)
