@@ -714,3 +714,18 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, SocialImageMixin, Page):
 
 # Keeping listings true: ListingCheck lives in its own module (directory/verification.py).
 from .verification import ListingCheck  # noqa: E402, F401
+
+
+class DirectoryState(models.Model):
+    """One row: a token that changes with every change to the directory (see facetindex.py)."""
+
+    SINGLETON = 1
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("versie van de sociale kaart")
+        verbose_name_plural = _("versies van de sociale kaart")
+
+    def __str__(self):
+        return str(self.token)

@@ -119,7 +119,7 @@ def test_facet_counts_are_shown_in_the_form(client, directory):
         ("samen eten", {"eten", "maaltijd"}),
         ("eten", {"eten", "maaltijd"}),
         ("maaltijd", {"eten", "maaltijd"}),
-        ("luisteren", set()),
+        ("luisteren", {"lijn"}),  # by stem or by spelling: "luistert", "luisterlijn"
         ("Luisterlijn", {"lijn"}),
         ("vrijwilliger", {"bezoek"}),
     ],
@@ -245,11 +245,12 @@ def test_query_count_is_constant(client, directory, django_assert_max_num_querie
             categories=[directory.eten.categories.first()],
             locations=[LocationFactory(neighbourhood=directory.crabbehof)],
         )
+    get(client, directory)  # the facet index is rebuilt once after a change (facetindex.py)
     with CaptureQueriesContext(connection) as large:
         get(client, directory, **params)
         get(client, directory)
     assert len(large) == len(small)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(18):
         get(client, directory, **params)
 
 
