@@ -71,7 +71,7 @@ def filtered_listing_urls():
     urls = []
     for language in ("nl", "en"):
         urls.append((f"search {language}", f"/{language}/zoeken/?query=koffie"))
-        urls.append((f"search page 2 {language}", f"/{language}/zoeken/?query=de&page=2"))
+        urls.append((f"search page 2 {language}", f"/{language}/zoeken/?query=samen&page=2"))
     for index in CoalitionIndexPage.objects.live().public():
         urls.append((f"CoalitionIndexPage ?q {index.locale.language_code}", index.url + "?q=dordrecht"))
     coalition = CoalitionPage.objects.live().filter(locale__language_code="nl").order_by("path").first()
