@@ -16,8 +16,9 @@ import logging
 import math
 import re
 import threading
+import time
 import uuid
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -26,6 +27,8 @@ from wagtail.models import Locale
 logger = logging.getLogger(__name__)
 
 FACETS = ("categories", "target_groups", "language", "municipality", "wijk")
+SEARCHES_KEPT = 500
+SEARCH_SECONDS = 300
 
 
 def mask_of(positions, size):
@@ -58,6 +61,25 @@ class FacetIndex:
     terms: dict = field(default_factory=dict)  # facet -> [(value, label)] in display order
     neighbourhoods: list = field(default_factory=list)
     vocabulary: frozenset = frozenset()  # words of the services' names and summaries, for spelling
+    searches: OrderedDict = field(default_factory=OrderedDict)  # recent text searches, see below
+
+    def remembered(self, text, search):
+        """Ranked ids for text: popular searches ("eten", "koffie") are answered from memory.
+
+        Kept with this index, so they are forgotten when the directory changes; at most
+        SEARCHES_KEPT of them and for SEARCH_SECONDS, so that results from the substring fallback
+        (search backend down) do not outlive the outage by long.
+        """
+        now = time.monotonic()
+        hit = self.searches.get(text)
+        if hit is not None and hit[0] > now:
+            self.searches.move_to_end(text)
+            return hit[1]
+        ids = search(text)
+        self.searches[text] = (now + SEARCH_SECONDS, ids)
+        while len(self.searches) > SEARCHES_KEPT:
+            self.searches.popitem(last=False)
+        return ids
 
     @property
     def size(self):

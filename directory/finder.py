@@ -297,13 +297,13 @@ def run(query, locale):
     index = facetindex.get(locale)
     search = DirectorySearch(query=query, locale=locale, neighbourhoods=index.neighbourhoods)
     if query.text:
-        matched = ranked_ids(query.text, locale)
+        matched = index.remembered(query.text, lambda text: ranked_ids(text, locale))
         if not matched:
             # Typos: no backend here tolerates them cheaply (PostgreSQL's trigram search takes
             # seconds over 10,000 services), so correct the words against the directory's own.
             search.corrected_text = facetindex.corrected(query.text, index.vocabulary)
             if search.corrected_text:
-                matched = ranked_ids(search.corrected_text, locale)
+                matched = index.remembered(search.corrected_text, lambda text: ranked_ids(text, locale))
         base = index.everything & index.mask_of_ids(matched)
     else:
         matched = None

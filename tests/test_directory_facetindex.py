@@ -150,3 +150,33 @@ def test_corrected_keeps_short_and_known_words():
     assert facetindex.corrected("kofie in het buurthuis", vocabulary) == "koffie in het buurthuis"
     assert facetindex.corrected("koffie", vocabulary) == ""
     assert facetindex.corrected("eet", vocabulary) == ""
+
+
+def test_a_repeated_search_is_answered_from_memory_until_the_directory_changes(
+    client, directory, monkeypatch
+):
+    calls = []
+    real = finder.ranked_ids
+    monkeypatch.setattr(finder, "ranked_ids", lambda text, locale: calls.append(text) or real(text, locale))
+    search(client, directory, q="maaltijd")
+    # Filters work on the remembered matches: the Feijenoord meal costs € 3,50.
+    assert directory.maaltijd.name not in names(search(client, directory, q="maaltijd", gratis="1"))
+    assert directory.maaltijd.name in names(search(client, directory, q="maaltijd"))
+    assert calls == ["maaltijd"]
+    ServiceFactory(name="Maaltijd aan huis", short_description="Een warme maaltijd aan huis.")
+    assert "Maaltijd aan huis" in names(search(client, directory, q="maaltijd"))
+    assert calls == ["maaltijd", "maaltijd"]
+
+
+def test_remembered_searches_expire(monkeypatch):
+    index = facetindex.FacetIndex(
+        ids=[], positions={}, everything=0, remote=0, options={}, boolean={}, weekdays={}, coordinates=[]
+    )
+    clock = [1000.0]
+    monkeypatch.setattr(facetindex.time, "monotonic", lambda: clock[0])
+    calls = []
+    assert index.remembered("eten", lambda text: calls.append(text) or [1, 2]) == [1, 2]
+    assert index.remembered("eten", lambda text: calls.append(text) or [3]) == [1, 2]
+    clock[0] += facetindex.SEARCH_SECONDS + 1
+    assert index.remembered("eten", lambda text: calls.append(text) or [3]) == [3]
+    assert calls == ["eten", "eten"]
