@@ -175,7 +175,8 @@ def ranked_ids(text, locale):
     )
     try:
         backend = get_search_backend()
-        for operator in ("and", "or"):
+        # With one word "any word" is "all words": one query is enough.
+        for operator in ("and", "or") if len(terms.split()) > 1 else ("and",):
             results = backend.search(terms, searchable, operator=operator)
             get_queryset = getattr(results, "get_queryset", None)
             if get_queryset is not None:

@@ -250,7 +250,7 @@ def test_query_count_is_constant(client, directory, django_assert_max_num_querie
         get(client, directory, **params)
         get(client, directory)
     assert len(large) == len(small)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(15):
         get(client, directory, **params)
 
 
