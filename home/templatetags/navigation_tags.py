@@ -32,12 +32,12 @@ def _link_targets(request, streams):
     Kept on the request: the menu and the footer of one page view ask for the same pages.
     """
     language = get_language()
-    cache = getattr(request, "_erbij_link_targets", None) if request is not None else None
-    if cache is None or cache["language"] != language:
-        cache = {"language": language, "targets": {}}
+    memo = getattr(request, "_erbij_link_targets", None) if request is not None else None
+    if memo is None or memo["language"] != language:
+        memo = {"language": language, "targets": {}}
         if request is not None:
-            request._erbij_link_targets = cache
-    targets = cache["targets"]
+            request._erbij_link_targets = memo
+    targets = memo["targets"]
     wanted = set().union(*(_linked_page_ids(stream) for stream in streams)) - targets.keys()
     if wanted:
         originals = Page.objects.filter(pk__in=wanted)
