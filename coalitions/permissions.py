@@ -7,6 +7,7 @@ publishing goes through the "Moderators approval" workflow on the root page, so 
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils.translation import gettext as _
 from wagtail.models import (
     GroupApprovalTask,
@@ -26,6 +27,11 @@ COALITION_GLOBAL_PERMISSIONS = [
 ]
 MODERATORS_GROUP = "Moderators"
 WORKFLOW_NAME = "Moderators approval"
+
+# Sent (with `page` and `group`) whenever a coalition's editor group has been made sure of: on a new
+# coalition page and by `create_coalition_groups`. Higher apps that keep per-coalition groups of their
+# own (portal's sign-up reviewers) listen here, since this app may not import them.
+coalition_group_ensured = Signal()
 
 
 def group_name(page):
@@ -55,6 +61,7 @@ def ensure_coalition_group(page):
     for translation in Page.objects.filter(translation_key=page.translation_key):
         for permission in permissions:
             GroupPagePermission.objects.get_or_create(group=group, page=translation, permission=permission)
+    coalition_group_ensured.send(sender=type(page), page=page, group=group)
     return group
 
 

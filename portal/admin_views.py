@@ -2,23 +2,29 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import DeleteView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.widgets import Button
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 
 from directory.models import Organisation
 
 from .approval import ApprovalError, approve, reject, set_in_review
+from .coalition_links import coalition_list, coalitions_for_help_request
 from .models import (
     HelpRequest,
     HelpRequestAccessLog,
@@ -26,7 +32,7 @@ from .models import (
     PartnerSignup,
     PartnerSignupEvent,
 )
-from .permissions import help_request_policy
+from .permissions import review_coalition_keys_for, signup_policy
 
 
 def forbidden(request, message=None):
@@ -59,6 +65,48 @@ class Forbidden403Mixin:
             return forbidden(request)
 
 
+class ScopedObjectMixin(Forbidden403Mixin):
+    """Load the object and refuse (403) unless the user's groups give ``instance_action`` on it."""
+
+    instance_action = "view"
+
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(self.model, pk=unquote(str(self.kwargs["pk"])))
+        policy = policy_registry.get_by_type(self.model)
+        if not policy.user_has_permission_for_instance(self.request.user, self.instance_action, obj):
+            raise PermissionDenied
+        return obj
+
+
+class ScopedIndexMixin(Forbidden403Mixin):
+    """A listing (and its export) of only the rows in the user's groups' coalitions or municipalities."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        visible = policy_registry.get_by_type(self.model).instances_user_has_permission_for(
+            self.request.user, "view"
+        )
+        return queryset.filter(pk__in=visible.values("pk"))
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.is_export:
+            if not policy_registry.get_by_type(self.model).user_has_permission(self.request.user, "export"):
+                raise PermissionDenied
+            self.exported(context["object_list"])
+        return super().render_to_response(context, **response_kwargs)
+
+    def exported(self, object_list):
+        pass
+
+
+class ScopedHistoryView(ScopedObjectMixin, HistoryView):
+    instance_action = "change"
+
+
+class ScopedUsageView(ScopedObjectMixin, UsageView):
+    instance_action = "view"
+
+
 # --- Help requests -------------------------------------------------------------------------
 
 ALLOWED_TRANSITIONS = {
@@ -69,32 +117,16 @@ ALLOWED_TRANSITIONS = {
 }
 
 
-class HelpRequestIndexView(Forbidden403Mixin, IndexView):
+class HelpRequestIndexView(ScopedIndexMixin, IndexView):
     def get_base_queryset(self):
-        queryset = super().get_base_queryset()
-        visible = help_request_policy.instances_user_has_permission_for(self.request.user, "view")
-        return queryset.filter(pk__in=visible.values("pk")).select_related("municipality", "wijk")
+        return super().get_base_queryset().select_related("municipality", "wijk")
 
-    def render_to_response(self, context, **response_kwargs):
-        if self.is_export:
-            if not help_request_policy.user_has_permission(self.request.user, "export"):
-                raise PermissionDenied
-            references = [item.reference for item in context["object_list"]]
-            HelpRequestAccessLog.record(self.request.user, HelpRequestAccessLog.Action.EXPORT, references)
-        return super().render_to_response(context, **response_kwargs)
+    def exported(self, object_list):
+        references = [item.reference for item in object_list]
+        HelpRequestAccessLog.record(self.request.user, HelpRequestAccessLog.Action.EXPORT, references)
 
 
-class HelpRequestObjectMixin(Forbidden403Mixin):
-    def get_object(self, queryset=None):
-        obj = get_object_or_404(HelpRequest, pk=self.kwargs[self.pk_url_kwarg])
-        if not help_request_policy.user_has_permission_for_instance(
-            self.request.user, self.instance_action, obj
-        ):
-            raise PermissionDenied
-        return obj
-
-
-class HelpRequestInspectView(HelpRequestObjectMixin, InspectView):
+class HelpRequestInspectView(ScopedObjectMixin, InspectView):
     instance_action = "view"
     template_name = "portal/admin/helprequest_inspect.html"
 
@@ -109,6 +141,9 @@ class HelpRequestInspectView(HelpRequestObjectMixin, InspectView):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.select_related("user")
         context["status_labels"] = dict(HelpRequest.Status.choices)
+        context["coalitions"] = [
+            row["title"] for row in coalition_list(coalitions_for_help_request(self.object))
+        ]
         return context
 
 
@@ -141,7 +176,7 @@ class HelpRequestReviewForm(WagtailAdminModelForm):
         return data
 
 
-class HelpRequestEditView(HelpRequestObjectMixin, EditView):
+class HelpRequestEditView(ScopedObjectMixin, EditView):
     instance_action = "change"
 
     def save_instance(self):
@@ -168,7 +203,7 @@ class HelpRequestEditView(HelpRequestObjectMixin, EditView):
         return instance
 
 
-class HelpRequestDeleteView(HelpRequestObjectMixin, DeleteView):
+class HelpRequestDeleteView(ScopedObjectMixin, DeleteView):
     instance_action = "delete"
 
     def delete_action(self):
@@ -181,15 +216,16 @@ class HelpRequestDeleteView(HelpRequestObjectMixin, DeleteView):
 # --- Partner sign-ups ----------------------------------------------------------------------
 
 
-class SignupIndexView(Forbidden403Mixin, IndexView):
+class SignupIndexView(ScopedIndexMixin, IndexView):
     pass
 
 
-class SignupDeleteView(Forbidden403Mixin, DeleteView):
-    pass
+class SignupDeleteView(ScopedObjectMixin, DeleteView):
+    instance_action = "delete"
 
 
-class SignupInspectView(Forbidden403Mixin, InspectView):
+class SignupInspectView(ScopedObjectMixin, InspectView):
+    instance_action = "view"
     template_name = "portal/admin/partnersignup_inspect.html"
 
     @property
@@ -218,7 +254,32 @@ class SignupInspectView(Forbidden403Mixin, InspectView):
         context["events"] = self.object.events.select_related("user")
         context["status_labels"] = dict(PartnerSignup.Status.choices)
         context["can_change"] = self.user_has_permission("change")
+        context["to_publish"] = drafts_to_publish(self.object, self.request.user)
         return context
+
+
+def drafts_to_publish(signup, user):
+    """What approving this sign-up made that is not public yet, with edit links where the user may.
+
+    The organisation's draft services, and the chosen coalition pages with unpublished changes
+    (where the approval added the organisation as partner in a draft revision).
+    """
+    if signup.status != PartnerSignup.Status.APPROVED or signup.organisation_id is None:
+        return []
+    finder = AdminURLFinder(user)
+    items = []
+    for service in signup.organisation.services.filter(live=False).order_by("name"):
+        items.append(
+            {"label": _("Aanbod: %(name)s") % {"name": service.name}, "url": finder.get_edit_url(service)}
+        )
+    for page in signup.coalitions.filter(has_unpublished_changes=True).order_by("title"):
+        items.append(
+            {
+                "label": _("Coalitiepagina: %(title)s") % {"title": page.title},
+                "url": finder.get_edit_url(page),
+            }
+        )
+    return items
 
 
 class SignupReviewForm(WagtailAdminModelForm):
@@ -237,7 +298,9 @@ class SignupReviewForm(WagtailAdminModelForm):
         fields = []
 
 
-class SignupEditView(Forbidden403Mixin, EditView):
+class SignupEditView(ScopedObjectMixin, EditView):
+    instance_action = "change"
+
     def save_instance(self):
         signup = self.object
         if self.form.cleaned_data.get("start_review") and signup.status == PartnerSignup.Status.NEW:
@@ -273,14 +336,32 @@ class ApproveForm(forms.Form):
 
 def _signup_for_change(request, pk):
     signup = get_object_or_404(PartnerSignup, pk=pk)
-    if not policy_registry.get_by_type(PartnerSignup).user_has_permission(request.user, "change"):
+    if not signup_policy.user_has_permission_for_instance(request.user, "change", signup):
         return None
     return signup
 
 
-def approve_view(request, pk):
+def approval_coalition_choices(signup, user):
+    """The coalition pages a reviewer may make the organisation a partner of, as drafts.
+
+    The coalitions the applicant chose, plus (to correct a choice) the live coalitions the reviewer
+    reviews; a superuser may pick any live coalition. Always the page in the default language:
+    other languages follow it (an alias copies its source, a translation is synced from it).
+    """
     from .forms import coalition_page_queryset
 
+    default = Locale.get_default()
+    chosen_keys = list(signup.coalitions.values_list("translation_key", flat=True))
+    offered = coalition_page_queryset(default)
+    if not user.is_superuser:
+        offered = offered.filter(translation_key__in=review_coalition_keys_for(user))
+    chosen = Page.objects.filter(locale=default, translation_key__in=chosen_keys)
+    return Page.objects.filter(Q(pk__in=offered.values("pk")) | Q(pk__in=chosen.values("pk"))).order_by(
+        "title"
+    )
+
+
+def approve_view(request, pk):
     signup = _signup_for_change(request, pk)
     if signup is None:
         return forbidden(request)
@@ -288,14 +369,16 @@ def approve_view(request, pk):
     form = ApproveForm(
         request.POST if request.method == "POST" else None,
         initial={
-            "coalitions": list(signup.coalitions.values_list("pk", flat=True)),
+            "coalitions": list(
+                Page.objects.filter(
+                    locale=Locale.get_default(),
+                    translation_key__in=signup.coalitions.values("translation_key"),
+                ).values_list("pk", flat=True)
+            ),
             "organisation": Organisation.objects.filter(kvk_number=signup.kvk_number).first(),
         },
     )
-    form.fields["coalitions"].queryset = Page.objects.filter(
-        pk__in=list(coalition_page_queryset().values_list("pk", flat=True))
-        + list(signup.coalitions.values_list("pk", flat=True))
-    )
+    form.fields["coalitions"].queryset = approval_coalition_choices(signup, request.user)
     if request.method == "POST" and form.is_valid():
         try:
             organisation, services, partnered = approve(

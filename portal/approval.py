@@ -119,8 +119,14 @@ def partner_relation(page):
 
 
 def add_partner_draft(page, organisation, user):
-    """Add the organisation as partner of the page in a new draft revision. True if added."""
+    """Add the organisation as partner of the page in a new draft revision. True if added.
+
+    An alias (the English tree's copy of a Dutch page) cannot have revisions of its own: it copies
+    its source when that is published, so the partner is added to the source.
+    """
     page = page.specific
+    if getattr(page, "alias_of_id", None):
+        page = page.alias_of.specific
     relation = partner_relation(page)
     if relation is None:
         return False

@@ -178,5 +178,9 @@ def _submissions(ctx, help_page, signup_page, municipalities):
         target_group="Buurtbewoners die wat vaker iemand willen zien",
         description="Elke dinsdagochtend koffie, thee en een praatje. Iedereen is welkom.",
     )
+    # Named coalition, so the coalition's sign-up reviewers ("Aanmeldingen ...") see it too.
+    dordrecht = ctx.shared.get("coalitions", {}).get("dordrecht")
+    if dordrecht is not None:
+        signup.coalitions.set([dordrecht])
     PartnerSignupEvent.objects.create(signup=signup, to_status=PartnerSignup.Status.NEW)
     ctx.log("  + demo: 3 help requests, 1 partner sign-up")

@@ -100,6 +100,33 @@ class Wijk(Orderable):
         return f"{self.name} ({self.municipality.name})"
 
 
+# --- Sign-up reviewers: one group per coalition -------------------------------------------
+
+
+class SignupReviewGroup(models.Model):
+    """The group whose members review the partner sign-ups of one coalition ("Aanmeldingen <name>").
+
+    Keyed by the coalition page's translation_key, so a sign-up made on the English form (which
+    names the English coalition page) goes to the same reviewers. Kept apart from the coalition's
+    editor group: editing pages gives no access to applicants' contact details.
+    """
+
+    coalition_key = models.UUIDField(_("coalitie"), unique=True)
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("groep"),
+        on_delete=models.CASCADE,
+        related_name="portal_signup_reviewers",
+    )
+
+    class Meta:
+        verbose_name = _("groep beoordelaars aanmeldingen")
+        verbose_name_plural = _("groepen beoordelaars aanmeldingen")
+
+    def __str__(self):
+        return self.group.name
+
+
 # --- Reference numbers ---------------------------------------------------------------------
 
 

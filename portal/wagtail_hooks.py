@@ -1,11 +1,12 @@
 """Admin: review of sign-ups and help requests, municipalities, privacy tools, dashboard panel."""
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.contrib import messages
 from django.db.models import Count
+from django.db.models.functions import TruncWeek
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -24,11 +25,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
+from .coalition_links import coalition_list, normalise
 from .models import HelpRequest, HelpRequestPage, Municipality, PartnerSignup, PartnerSignupPage
-from .permissions import can_manage_privacy, help_request_policy, municipality_ids_for
+from .permissions import (
+    can_manage_privacy,
+    help_request_policy,
+    municipalities_for,
+    review_coalition_keys_for,
+    signup_policy,
+)
 from .privacy import erase_person, export_person
 
 register_permission_policy(HelpRequest, help_request_policy)
+register_permission_policy(PartnerSignup, signup_policy)
 
 
 class HelpRequestViewSet(ModelViewSet):
@@ -44,6 +53,8 @@ class HelpRequestViewSet(ModelViewSet):
     inspect_view_class = admin_views.HelpRequestInspectView
     edit_view_class = admin_views.HelpRequestEditView
     delete_view_class = admin_views.HelpRequestDeleteView
+    history_view_class = admin_views.ScopedHistoryView
+    usage_view_class = admin_views.ScopedUsageView
     form_fields = ["status", "assigned_organisation", "assigned_user"]
     list_display = ["reference", "status", "municipality", "wijk", "created_at", "assigned_organisation"]
     list_filter = ["status", "municipality", "created_at"]
@@ -114,6 +125,8 @@ class PartnerSignupViewSet(ModelViewSet):
     delete_view_class = admin_views.SignupDeleteView
     inspect_view_class = admin_views.SignupInspectView
     edit_view_class = admin_views.SignupEditView
+    history_view_class = admin_views.ScopedHistoryView
+    usage_view_class = admin_views.ScopedUsageView
     list_display = ["reference", "organisation_name", "status", "created_at"]
     list_filter = ["status", "created_at"]
     list_export = [
@@ -296,73 +309,160 @@ def protect_form_pages_with_open_submissions(request, page):
 
 
 class PortalPanel(Component):
+    """Open sign-ups and help requests per coalition, for the coalitions the user may review.
+
+    A user sees a coalition's open sign-ups if they review its sign-ups, and its open help requests
+    if they are in the help-request group of its municipality; superusers see everything. The
+    number of queries does not grow with the number of coalitions.
+    """
+
     name = "portal_open_submissions"
     template_name = "portal/admin/dashboard_panel.html"
     order = 150
 
     def __init__(self, request):
         self.request = request
+        self._context = None
 
     def get_context_data(self, parent_context=None):
-        user = self.request.user
-        context = {}
-        signup_policy_ok = (
-            user.is_superuser
-            or user.has_perm("portal.view_partnersignup")
-            or user.has_perm("portal.change_partnersignup")
+        if self._context is None:
+            self._context = panel_context(self.request.user)
+        return self._context
+
+
+def panel_context(user):
+    rows = coalition_rows(user)
+    if rows is None:
+        return {"show": False}
+    weeks = weekly_counts(
+        signup_policy.instances_user_has_permission_for(user, "view"),
+        help_request_policy.instances_user_has_permission_for(user, "view"),
+    )
+    max_count = max([1] + [max(week["signups"], week["help"]) for week in weeks])
+    for index, week in enumerate(weeks):
+        week["x"] = index * 40 + 4
+        week["signup_height"] = round(week["signups"] / max_count * 100)
+        week["help_height"] = round(week["help"] / max_count * 100)
+        week["signup_y"] = 110 - week["signup_height"]
+        week["help_y"] = 110 - week["help_height"]
+    return {"show": True, "rows": rows, "weeks": weeks, "max_count": max_count}
+
+
+def coalition_rows(user):
+    """Rows (name, signups, help) of the panel, or None if the user may review nothing.
+
+    ``signups`` or ``help`` is None where the user may not see that kind for the coalition.
+    """
+    if not (user and user.is_active and user.is_authenticated):
+        return None
+    superuser = user.is_superuser
+    review_keys = set() if superuser else review_coalition_keys_for(user)
+    if superuser:
+        municipalities = list(Municipality.objects.order_by("name").values_list("pk", "name"))
+    else:
+        municipalities = municipalities_for(user)
+    if not (superuser or review_keys or municipalities):
+        return None
+
+    links = PartnerSignup.coalitions.through.objects.filter(
+        partnersignup__status__in=PartnerSignup.OPEN_STATUSES
+    )
+    if not superuser:
+        links = links.filter(page__translation_key__in=review_keys)
+    signup_counts = dict(
+        links.values("page__translation_key")
+        .annotate(count=Count("partnersignup_id", distinct=True))
+        .order_by()
+        .values_list("page__translation_key", "count")
+    )
+    help_counts = dict(
+        HelpRequest.objects.filter(
+            status__in=HelpRequest.OPEN_STATUSES, municipality_id__in=[pk for pk, _name in municipalities]
         )
-        if signup_policy_ok:
-            rows = (
-                PartnerSignup.objects.filter(status__in=PartnerSignup.OPEN_STATUSES)
-                .values("coalitions__title")
-                .annotate(count=Count("pk", distinct=True))
-                .order_by("coalitions__title")
-            )
-            context["signups"] = [
-                {"name": row["coalitions__title"] or _("Geen coalitie gekozen"), "count": row["count"]}
-                for row in rows
-            ]
-        visible = help_request_policy.instances_user_has_permission_for(user, "view")
-        if user.is_superuser or municipality_ids_for(user):
-            rows = (
-                visible.filter(status__in=HelpRequest.OPEN_STATUSES)
-                .values("municipality__name")
-                .annotate(count=Count("pk"))
-                .order_by("municipality__name")
-            )
-            context["help_requests"] = [
-                {"name": row["municipality__name"], "count": row["count"]} for row in rows
-            ]
-        context["weeks"] = weekly_counts(
-            PartnerSignup.objects.all() if signup_policy_ok else PartnerSignup.objects.none(), visible
+        .values("municipality_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+        .values_list("municipality_id", "count")
+    )
+    help_by_name, names = {}, {}
+    for pk, name in municipalities:
+        key = normalise(name)
+        help_by_name[key] = help_by_name.get(key, 0) + help_counts.get(pk, 0)
+        names[key] = name
+
+    rows, matched = [], set()
+    for coalition in coalition_list():
+        municipality = normalise(coalition["municipality"])
+        may_signups = superuser or coalition["translation_key"] in review_keys
+        # A superuser sees 0 for a coalition whose municipality takes no help requests (yet).
+        may_help = superuser or municipality in help_by_name
+        if not (may_signups or may_help):
+            continue
+        if may_help:
+            matched.add(municipality)
+        rows.append(
+            {
+                "name": coalition["title"],
+                "signups": signup_counts.get(coalition["translation_key"], 0) if may_signups else None,
+                "help": help_by_name.get(municipality, 0) if may_help else None,
+            }
         )
-        context["max_count"] = max([1] + [max(week["signups"], week["help"]) for week in context["weeks"]])
-        for index, week in enumerate(context["weeks"]):
-            week["x"] = index * 40 + 4
-            week["signup_height"] = round(week["signups"] / context["max_count"] * 100)
-            week["help_height"] = round(week["help"] / context["max_count"] * 100)
-            week["signup_y"] = 110 - week["signup_height"]
-            week["help_y"] = 110 - week["help_height"]
-        context["show"] = signup_policy_ok or "help_requests" in context
-        return context
+    # Open help requests that belong to no coalition still need somebody.
+    for key in sorted(set(help_by_name) - matched):
+        if help_by_name[key]:
+            rows.append(
+                {
+                    "name": _("%(municipality)s (geen coalitie)") % {"municipality": names[key]},
+                    "signups": None,
+                    "help": help_by_name[key],
+                }
+            )
+    if superuser:
+        without = PartnerSignup.objects.filter(
+            status__in=PartnerSignup.OPEN_STATUSES, coalitions__isnull=True
+        ).count()
+        if without:
+            rows.append({"name": _("Geen coalitie gekozen"), "signups": without, "help": None})
+    return rows
 
 
 def weekly_counts(signups, help_requests, weeks=12):
+    """New sign-ups and help requests per week (Monday first), oldest first: two queries."""
     today = timezone.localdate()
     start_of_week = today - timedelta(days=today.weekday())
+    first = start_of_week - timedelta(weeks=weeks - 1)
+
+    def per_week(queryset):
+        rows = (
+            queryset.filter(created_at__date__gte=first)
+            .annotate(week=TruncWeek("created_at"))
+            .values("week")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        return {_as_local_date(row["week"]): row["count"] for row in rows}
+
+    signup_weeks, help_weeks = per_week(signups), per_week(help_requests)
     result = []
     for offset in range(weeks - 1, -1, -1):
         start = start_of_week - timedelta(weeks=offset)
-        end = start + timedelta(weeks=1)
         result.append(
             {
                 "start": start,
                 "label": start.strftime("%d-%m"),
-                "signups": signups.filter(created_at__date__gte=start, created_at__date__lt=end).count(),
-                "help": help_requests.filter(created_at__date__gte=start, created_at__date__lt=end).count(),
+                "signups": signup_weeks.get(start, 0),
+                "help": help_weeks.get(start, 0),
             }
         )
     return result
+
+
+def _as_local_date(value):
+    if isinstance(value, datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.date()
+    return value
 
 
 @hooks.register("construct_homepage_panels")

@@ -15,7 +15,16 @@ from portal.factories import (
 from portal.views import TOKEN_SALT
 
 # Test files star-import the fixtures (pytest finds them by name); helpers are imported by name.
-__all__ = ["_clear_cache", "dordrecht", "zwijndrecht", "help_page", "signup_page"]
+__all__ = [
+    "_clear_cache",
+    "dordrecht",
+    "zwijndrecht",
+    "help_page",
+    "signup_page",
+    "coalition_index",
+    "coalition_dordrecht",
+    "coalition_zwijndrecht",
+]
 
 CANARY = "KANARIE-7f3e9b-geheim"
 
@@ -63,6 +72,67 @@ def signup_page(home_page):
     home_page.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+@pytest.fixture
+def coalition_index(home_page):
+    from coalitions.factories import CoalitionIndexPageFactory
+
+    index = CoalitionIndexPageFactory.build(slug="coalities", title="Coalities")
+    home_page.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def make_coalition(index, title, municipality, slug):
+    """A live coalition page; its editor group and sign-up reviewer group come with it."""
+    from coalitions.factories import CoalitionPageFactory
+
+    page = CoalitionPageFactory.build(title=title, municipality=municipality, slug=slug)
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def coalition_dordrecht(coalition_index):
+    return make_coalition(coalition_index, "Coalitie Erbij Dordrecht", "Dordrecht", "dordrecht")
+
+
+@pytest.fixture
+def coalition_zwijndrecht(coalition_index):
+    return make_coalition(coalition_index, "Samen Zwijndrecht", "Zwijndrecht", "zwijndrecht")
+
+
+def review_group(page):
+    """The "Aanmeldingen <coalition>" group of a coalition page."""
+    from portal.models import SignupReviewGroup
+
+    return SignupReviewGroup.objects.get(coalition_key=page.translation_key).group
+
+
+def editor_group(page):
+    """The coalition's page editor group ("Redactie <coalition>")."""
+    from coalitions.models import CoalitionEditorGroup
+
+    return CoalitionEditorGroup.objects.get(coalition_key=page.translation_key).group
+
+
+def make_user(username, groups=(), superuser=False, perms=()):
+    """An admin user (access_admin) in these groups, with these portal model permissions."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user(
+        username=username, password="pw", email=f"{username}@erbij.example", is_superuser=superuser
+    )
+    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    user.user_permissions.add(admin_access)
+    for codename in perms:
+        user.user_permissions.add(Permission.objects.get(content_type__app_label="portal", codename=codename))
+    for group in groups:
+        user.groups.add(group)
+    return user
 
 
 def help_data(place, **overrides):

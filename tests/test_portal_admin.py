@@ -1,8 +1,11 @@
-"""Review in the admin: permission matrix, access log, status flow, approval, dashboard, page protection."""
+"""Review in the admin: help-request rights, access log, status flow, approval, page protection.
+
+The full permission matrix per coalition is in test_portal_permissions.py, the dashboard panel in
+test_portal_dashboard.py.
+"""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from directory.models import Organisation
@@ -19,35 +22,34 @@ from portal.models import (
     PartnerSignup,
 )
 from tests.portal_fixtures import *  # noqa: F403 - pytest fixtures
+from tests.portal_fixtures import make_user, review_group
 
 pytestmark = pytest.mark.django_db
 
 
-def make_user(username, groups=(), superuser=False, perms=()):
-    user = get_user_model().objects.create_user(
-        username=username, password="pw", email=f"{username}@erbij.example", is_superuser=superuser
-    )
-    admin_access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    user.user_permissions.add(admin_access)
-    for codename in perms:
-        user.user_permissions.add(Permission.objects.get(content_type__app_label="portal", codename=codename))
-    for group in groups:
-        user.groups.add(group)
-    return user
-
-
 @pytest.fixture
-def users(dordrecht, zwijndrecht):
+def users(dordrecht, zwijndrecht, coalition_dordrecht):
     editors = Group.objects.get(name="Editors")  # page edit rights
     return {
         "dordrecht": make_user("hulp-dordrecht", groups=[dordrecht.help_group]),
         "zwijndrecht": make_user("hulp-zwijndrecht", groups=[zwijndrecht.help_group]),
         "editor": make_user("redacteur", groups=[editors]),
-        "reviewer": make_user(
-            "beoordelaar", perms=["view_partnersignup", "change_partnersignup", "delete_partnersignup"]
-        ),
+        # Reviews the sign-ups of Coalitie Erbij Dordrecht; no help requests.
+        "reviewer": make_user("beoordelaar", groups=[review_group(coalition_dordrecht)]),
         "admin": make_user("beheerder", superuser=True),
     }
+
+
+@pytest.fixture
+def signup_for(coalition_dordrecht):
+    """A new sign-up for Coalitie Erbij Dordrecht (reviewed by users["reviewer"])."""
+
+    def make(**fields):
+        signup = PartnerSignupFactory(**fields)
+        signup.coalitions.set([coalition_dordrecht])
+        return signup
+
+    return make
 
 
 @pytest.fixture
@@ -138,29 +140,6 @@ def test_delete_is_allowed_and_logged(client, users, requests_):
     assert (log.username, log.reference) == ("hulp-dordrecht", item.reference)
 
 
-SIGNUP_MATRIX = [("reviewer", True), ("admin", True), ("editor", False), ("dordrecht", False)]
-
-
-@pytest.mark.parametrize(("who", "allowed"), SIGNUP_MATRIX)
-def test_signup_permissions(client, users, who, allowed):
-    signup = PartnerSignupFactory()
-    client.force_login(users[who])
-    urls = [
-        reverse("portal_signups:index"),
-        reverse("portal_signups:index") + "?export=csv",
-        reverse("portal_signups:inspect", args=[signup.pk]),
-        reverse("portal_signups:delete", args=[signup.pk]),
-        reverse("portal_signups:approve", args=[signup.pk]),
-        reverse("portal_signups:reject", args=[signup.pk]),
-    ]
-    for url in urls:
-        response = client.get(url)
-        if allowed:
-            assert response.status_code == 200, url
-        else:
-            assert response.status_code == 403, url
-
-
 def test_views_and_exports_are_logged_without_content(client, users, requests_):
     client.force_login(users["dordrecht"])
     item = requests_["dordrecht"]
@@ -219,8 +198,8 @@ def test_help_request_status_flow(client, users, requests_):
     assert "stap contacted" in inspect
 
 
-def test_signup_review_note_and_in_review(client, users):
-    signup = PartnerSignupFactory()
+def test_signup_review_note_and_in_review(client, users, signup_for):
+    signup = signup_for()
     client.force_login(users["reviewer"])
     response = client.post(
         reverse("portal_signups:edit", args=[signup.pk]),
@@ -238,8 +217,8 @@ def test_signup_review_note_and_in_review(client, users):
 # --- Approval and rejection ----------------------------------------------------------------
 
 
-def test_approval_creates_organisation_and_mails(client, users):
-    signup = PartnerSignupFactory(organisation_name="Stichting Samen Eten", kvk_number="11223344")
+def test_approval_creates_organisation_and_mails(client, users, signup_for):
+    signup = signup_for(organisation_name="Stichting Samen Eten", kvk_number="11223344")
     PartnerSignupServiceFactory(signup=signup, name="Samen eten", category="meeting")
     client.force_login(users["reviewer"])
     response = client.post(reverse("portal_signups:approve", args=[signup.pk]), {})
@@ -253,6 +232,26 @@ def test_approval_creates_organisation_and_mails(client, users):
     mail = OutboxMessage.objects.filter(to=[signup.contact_email]).get()
     assert "goedgekeurd" in mail.subject
     assert list(signup.events.values_list("to_status", flat=True)) == ["approved"]
+
+
+def test_inspect_after_approval_links_to_what_is_still_a_draft(
+    client, users, signup_for, coalition_dordrecht
+):
+    signup = signup_for(organisation_name="Stichting Nog Niet Online")
+    PartnerSignupServiceFactory(signup=signup, name="Wandelclub", category="activity")
+    client.force_login(users["admin"])
+    client.post(reverse("portal_signups:approve", args=[signup.pk]), {"coalitions": [coalition_dordrecht.pk]})
+    html = client.get(reverse("portal_signups:inspect", args=[signup.pk])).content.decode()
+    assert "Nog publiceren" in html
+    service = Organisation.objects.get(name="Stichting Nog Niet Online").services.get()
+    assert f'href="{reverse("wagtailsnippets_directory_service:edit", args=[service.pk])}"' in html
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=[coalition_dordrecht.pk])}"' in html
+    assert "Aanbod: Wandelclub" in html and "Coalitiepagina: Coalitie Erbij Dordrecht" in html
+    # Once published, nothing is left to publish.
+    service.save_revision().publish()
+    type(coalition_dordrecht).objects.get(pk=coalition_dordrecht.pk).get_latest_revision().publish()
+    html = client.get(reverse("portal_signups:inspect", args=[signup.pk])).content.decode()
+    assert "Nog publiceren" not in html
 
 
 def test_approval_links_existing_organisation(users):
@@ -298,8 +297,8 @@ def test_approval_with_logo_makes_a_wagtail_image(users):
     assert organisation.logo.title == signup.organisation_name
 
 
-def test_rejection_needs_reason_and_mails_it(client, users):
-    signup = PartnerSignupFactory()
+def test_rejection_needs_reason_and_mails_it(client, users, signup_for):
+    signup = signup_for()
     client.force_login(users["reviewer"])
     url = reverse("portal_signups:reject", args=[signup.pk])
     response = client.post(url, {"reason": ""})
@@ -319,33 +318,6 @@ def test_decided_signup_cannot_be_decided_again(users):
     reject(signup, users["reviewer"], "Nee")
     with pytest.raises(ApprovalError):
         approve(signup, users["reviewer"])
-
-
-# --- Dashboard panel ------------------------------------------------------------------------
-
-
-def test_dashboard_panel_counts_and_chart(client, users, requests_):
-    PartnerSignupFactory()
-    client.force_login(users["admin"])
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Open aanmeldingen en hulpvragen" in html
-    assert "Dordrecht: 1" in html and "Zwijndrecht: 1" in html
-    assert "Geen coalitie gekozen: 1" in html
-    assert "<svg" in html and "<table" in html
-    assert html.count('<th scope="row">') >= 12
-
-
-def test_dashboard_panel_shows_only_own_municipality(client, users, requests_):
-    client.force_login(users["dordrecht"])
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Dordrecht: 1" in html
-    assert "Zwijndrecht" not in html
-
-
-def test_dashboard_panel_hidden_for_editors(client, users, requests_):
-    client.force_login(users["editor"])
-    html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert "Open aanmeldingen en hulpvragen" not in html
 
 
 # --- A form page with open submissions cannot be deleted -----------------------------------
