@@ -77,16 +77,17 @@ def first_url(app_label, model_name, label):
         found.append([label, page.url])
 first_url("coalitions", "CoalitionPage", "coalition page")
 first_url("campaigns", "CampaignPage", "campaign page")
-first_url("directory", "ServicePage", "service page")
-for label, model in [("directory", "DirectoryIndexPage"), ("directory", "DirectoryPage")]:
-    try:
-        m = apps.get_model(*[label, model])
-    except LookupError:
-        continue
-    page = m.objects.live().filter(locale__language_code="nl").first()
-    if page:
-        found.append(["directory: query + filter", page.url + "?q=koffie&gemeente=utrecht"])
-        break
+first_url("campaigns", "NewsPage", "news page")
+first_url("campaigns", "EventPage", "event page")
+from directory.models import DirectoryPage, Service
+directory = DirectoryPage.objects.live().filter(locale__language_code="nl").first()
+if directory:
+    service = Service.objects.filter(live=True, locale=directory.locale).exclude(
+        name__startswith="Synthetisch").order_by("pk").first()
+    if service:
+        found.append(["service page", directory.url + service.slug + "/"])
+    found.append(["directory: browse", directory.url])
+    found.append(["directory: query + filter", directory.url + "?q=eten&gemeente=Dordrecht"])
 print(json.dumps(found))
 """
 
@@ -176,6 +177,13 @@ def main():
     if "generate_directory" in commands:
         run([PY, "manage.py", "generate_directory", "--services", "10000"], env)
         directory_size = "10,000 generated services"
+        if args.database_url.startswith("postgres"):
+            # Fresh statistics after the bulk insert, or the planner misjudges the joins.
+            analyze = (
+                "import django; django.setup(); from django.db import connection; "
+                "connection.cursor().execute('ANALYZE')"
+            )
+            run([PY, "-c", analyze], env)
     run([PY, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     run([PY, "manage.py", "compilemessages", "--ignore=.venv", "-v0"], env)
 

@@ -11,6 +11,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count, Window
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
@@ -20,11 +21,12 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from coalitions.models import CoalitionPage
 from home.blocks import RICH_TEXT_FEATURES, BodyBlock
+from home.localization import localized_pages
 from home.mixins import IntroMixin, SocialImageMixin
 
 from .views import ical_response, news_feed
@@ -53,9 +55,36 @@ def month_range(first_day):
     return start, end
 
 
+class CountingPaginator(Paginator):
+    """Reads the number of items along with the items of the page (COUNT(*) OVER ()): one query
+    where Django's Paginator makes two. When the page asked for is empty or not a page, Django's
+    own get_page() decides, so the outcome is the same."""
+
+    # Beyond this page number Django's way is used: no absurd OFFSET reaches the database.
+    MAX_COUNTED_PAGE = 1000
+
+    def get_page(self, number):
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 1  # Django's get_page() shows the first page for anything not a number
+        if not 1 <= wanted <= self.MAX_COUNTED_PAGE:
+            return super().get_page(number)
+        bottom = (wanted - 1) * self.per_page
+        counted = self.object_list.annotate(_items_in_total=Window(Count("pk")))
+        items = list(counted[bottom : bottom + self.per_page])
+        if items:
+            self.count = items[0]._items_in_total
+        elif wanted == 1:
+            self.count = 0  # nothing on the first page: nothing at all
+        else:
+            return super().get_page(number)
+        return self._get_page(items, wanted, self)
+
+
 def paginate(request, items, per_page):
     # get_page() turns a bad or too high ?pagina= into the first or last page: never a 500.
-    return Paginator(items, per_page).get_page(request.GET.get("pagina"))
+    return CountingPaginator(items, per_page).get_page(request.GET.get("pagina"))
 
 
 class EventListingMixin(RoutablePageMixin):
@@ -75,7 +104,9 @@ class EventListingMixin(RoutablePageMixin):
             CoalitionPage.objects.live()
             .filter(locale_id=self.locale_id)
             .order_by("title")
-            .only("id", "title", "slug")
+            # translation_key: filter_events matches the chosen coalition's events in every language;
+            # url_path: CampaignPage links to its coalitions from this list.
+            .only("id", "title", "slug", "translation_key", "url_path")
         )
         coalition_slug = request.GET.get("coalitie", "")
         coalition = next((c for c in coalitions if c.slug == coalition_slug), None)
@@ -209,6 +240,7 @@ class CampaignPage(EventListingMixin, IntroMixin, SocialImageMixin, Page):
 
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types = ["campaigns.EventPage"]
+    serve_select_related = SocialImageMixin.serve_select_related + ("poster", "flyer")
 
     class Meta:
         verbose_name = _("campagne")
@@ -228,11 +260,17 @@ class CampaignPage(EventListingMixin, IntroMixin, SocialImageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.listing_context(request))
         context["partners"] = self.partners.select_related("organisation").all()
-        context["coalitions"] = [
-            link.coalition.localized
+        coalitions = [
+            link.coalition
             for link in self.related_coalitions.select_related("coalition").all()
             if link.coalition_id and link.coalition.live
         ]
+        if self.locale_id == Locale.get_active().pk:
+            # The live coalitions in this language are in the coalition filter already.
+            translated = {c.translation_key: c for c in context["filters"]["coalitions"]}
+        else:
+            translated = localized_pages(coalitions)
+        context["coalitions"] = [translated.get(c.translation_key, c) for c in coalitions]
         return context
 
 
@@ -297,6 +335,15 @@ class CoalitionLinkMixin:
     def full_clean(self, *args, **kwargs):
         self.set_coalition_from_tree()
         super().full_clean(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["coalition"] = None
+        if self.coalition_id:
+            # In the visitor's language: one query at most (page.coalition.localized was two).
+            coalition = self.coalition
+            context["coalition"] = localized_pages([coalition]).get(coalition.translation_key, coalition)
+        return context
 
 
 class EventPage(CoalitionLinkMixin, IntroMixin, SocialImageMixin, RoutablePageMixin, Page):
@@ -370,6 +417,7 @@ class EventPage(CoalitionLinkMixin, IntroMixin, SocialImageMixin, RoutablePageMi
 
     parent_page_types = ["campaigns.CampaignPage", "coalitions.CoalitionPage", "campaigns.EventIndexPage"]
     subpage_types = []
+    serve_select_related = SocialImageMixin.serve_select_related + ("organiser", "coalition")
 
     class Meta:
         verbose_name = _("activiteit")
@@ -515,6 +563,7 @@ class NewsPage(CoalitionLinkMixin, SocialImageMixin, Page):
 
     parent_page_types = ["campaigns.NewsIndexPage", "coalitions.CoalitionPage"]
     subpage_types = []
+    serve_select_related = SocialImageMixin.serve_select_related + ("image", "coalition")
 
     class Meta:
         verbose_name = _("nieuwsbericht")

@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.localization import localized_pages
 from home.mixins import IntroMixin, SocialImageMixin
 
 from .blocks import GoalsBlock
@@ -168,6 +169,7 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
     parent_page_types = ["coalitions.CoalitionIndexPage"]
 
     base_form_class = CoalitionPageForm
+    serve_select_related = SocialImageMixin.serve_select_related + ("lead_organisation", "signup_page")
 
     class Meta:
         verbose_name = _("coalitie")
@@ -179,7 +181,10 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
             raise ValidationError({"municipality": _("Vul de gemeente van de coalitie in.")})
 
     def get_partners(self):
-        return self.partners.select_related("organisation").all()
+        # The page shows the partners and lists them in its JSON-LD: one query for both.
+        if not hasattr(self, "_partners"):
+            self._partners = list(self.partners.select_related("organisation").all())
+        return self._partners
 
     # Events and news live in the campaigns app, which this app may not import. Both point back at
     # their coalition with a ForeignKey (related names `coalition_events` and `coalition_news`), so
@@ -188,7 +193,7 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
     def _related_pages(self, related_name):
         model = self._meta.get_field(related_name).related_model
         return model.objects.live().filter(
-            coalition__translation_key=self.translation_key, locale=self.locale
+            coalition__translation_key=self.translation_key, locale_id=self.locale_id
         )
 
     def upcoming_events(self, limit=5):
@@ -205,6 +210,11 @@ class CoalitionPage(IntroMixin, SocialImageMixin, Page):
         context["signatories"] = self.signatories.select_related("organisation").all()
         context["upcoming_events"] = self.upcoming_events()
         context["latest_news"] = self.latest_news()
+        context["signup_page"] = None
+        if self.signup_page_id:
+            # In the visitor's language: one query at most (signup_page.specific.localized was three).
+            signup = self.signup_page
+            context["signup_page"] = localized_pages([signup]).get(signup.translation_key, signup)
         return context
 
     def get_json_ld(self, request=None):

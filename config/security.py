@@ -16,9 +16,13 @@ frame-ancestors is 'none' everywhere, except admin responses a Wagtail view expl
 be framed by the admin itself (the live preview sets X-Frame-Options: SAMEORIGIN): then 'self'.
 A response that already carries a Content-Security-Policy (Wagtail's image and document serving
 send "default-src 'none'") keeps it.
+
+The directory's map loads tiles from DIRECTORY_MAP_TILE_URL; the public img-src names that server's
+origin, read at each response so a changed setting (or a test's override) takes effect.
 """
 
 import secrets
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
@@ -61,10 +65,31 @@ PERMISSIONS_POLICY = (
 )
 
 
-def build_policy(directives, nonce=None, frame_self=False):
+def map_tile_sources():
+    """img-src entries for the map's tile server: its origin, or nothing when the map is off.
+
+    Leaflet's ``{s}`` subdomain placeholder becomes a ``*.`` wildcard; any other placeholder in the
+    host cannot be written as a CSP source, so the scheme alone is allowed then.
+    """
+    url = getattr(settings, "DIRECTORY_MAP_TILE_URL", "")
+    parts = urlsplit(url) if url else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        return []  # off, or a relative or data: URL that 'self' and data: already cover
+    host = parts.netloc.rpartition("@")[2]
+    if host.startswith("{s}."):
+        host = "*." + host[len("{s}.") :]
+    if "{" in host or "}" in host:
+        return [f"{parts.scheme}:"]
+    return [f"{parts.scheme}://{host}"]
+
+
+def build_policy(directives, nonce=None, frame_self=False, extra=None):
     parts = []
     for name, values in directives.items():
         values = list(values)
+        for value in (extra or {}).get(name, []):
+            if value not in values:
+                values.append(value)
         if name == "script-src" and nonce:
             values.append(f"'nonce-{nonce}'")
         if name == "frame-ancestors" and frame_self:
@@ -98,7 +123,10 @@ class SecurityHeadersMiddleware:
             nonce = str(request.csp_nonce) if request._csp_nonce_used else None
             frame_self = admin and response.get("X-Frame-Options", "").upper() == "SAMEORIGIN"
             response["Content-Security-Policy"] = build_policy(
-                ADMIN_CSP if admin else PUBLIC_CSP, nonce=nonce, frame_self=frame_self
+                ADMIN_CSP if admin else PUBLIC_CSP,
+                nonce=nonce,
+                frame_self=frame_self,
+                extra=None if admin else {"img-src": map_tile_sources()},
             )
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class DirectoryConfig(AppConfig):
     name = "directory"
     verbose_name = _("Sociale kaart")
+
+    def ready(self):
+        from . import facetindex
+
+        facetindex.connect_signals()

@@ -1,7 +1,8 @@
 """Searching and filtering the directory: parse the GET form, query, count facets, sort.
 
-Every step is a fixed number of database queries, whatever the size of the directory or the
-number of results, so a results page costs the same for 40 services or 10,000.
+Filters, facet counts and sorting run on an in-memory index of the directory (facetindex.py);
+the database answers the text search and loads the one page of results shown. So a results page
+costs the same few queries for 40 services or 10,000.
 """
 
 import logging
@@ -9,22 +10,15 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import (
-    Count,
-    Exists,
-    F,
-    FloatField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
-)
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from .managers import EVENING_STARTS, WEEKEND_DAYS
-from .models import Category, Language, Location, Neighbourhood, Service, ServiceLocation, TargetGroup
+from . import facetindex
+from .models import Language, Service
 
 logger = logging.getLogger(__name__)
 
@@ -142,109 +136,20 @@ class DirectoryQuery:
         return not self.text and not self.has_filters
 
 
-# --- The filters as query expressions --------------------------------------------------------
-
-
-# Non-correlated "id IN (subquery)" filters: the database evaluates each subquery once (a hashed
-# semi-join), where a correlated EXISTS would run once per service.
-
-
-def _at_location(**lookups):
-    return Q(pk__in=ServiceLocation.objects.filter(location__live=True, **lookups).values("service_id"))
-
-
-def category_filter(slugs):
-    through = Service.categories.through
-    return Q(pk__in=through.objects.filter(category__slug__in=slugs).values("service_id"))
-
-
-def target_group_filter(slugs):
-    through = Service.target_groups.through
-    return Q(pk__in=through.objects.filter(targetgroup__slug__in=slugs).values("service_id"))
-
-
-def language_filter(code):
-    through = Service.languages.through
-    return Q(pk__in=through.objects.filter(language__code=code).values("service_id"))
-
-
-def municipality_filter(name):
-    # Help by phone or online counts as available in every municipality and wijk.
-    return _at_location(location__municipality__iexact=name) | Q(is_remote=True)
-
-
-def wijk_filter(slug):
-    return _at_location(location__neighbourhood__slug=slug) | Q(is_remote=True)
-
-
-def accessible_filter():
-    return _at_location(location__wheelchair_accessible=True)
-
-
-def _open_filter(weekdays=None, after=None):
-    """Open on one of weekdays and/or after a time: by the service's own schedule, or, for a
-    service without one, by the opening hours of its locations (as ServiceQuerySet.open_on)."""
-    from .models import ServiceSchedule
-
-    lookups = {}
-    if weekdays is not None:
-        lookups["weekday__in"] = weekdays
-    if after is not None:
-        lookups["closes_at__gt"] = after
-    with_own_schedule = ServiceSchedule.objects.values("service_id")
-    own_match = ServiceSchedule.objects.filter(**lookups).values("service_id")
-    location_match = ServiceLocation.objects.filter(
-        location__live=True, **{f"location__schedules__{key}": value for key, value in lookups.items()}
-    ).values("service_id")
-    return Q(pk__in=own_match) | (~Q(pk__in=with_own_schedule) & Q(pk__in=location_match))
-
-
-def today_filter():
-    return _open_filter(weekdays=[timezone.localdate().isoweekday()])
-
-
-def evening_filter():
-    return _open_filter(after=EVENING_STARTS)
-
-
-def weekend_filter():
-    return _open_filter(weekdays=WEEKEND_DAYS)
-
-
-BOOLEAN_Q = {
-    "free": lambda: Q(cost=Service.Cost.FREE),
-    "today": today_filter,
-    "evening": evening_filter,
-    "weekend": weekend_filter,
-    "accessible": accessible_filter,
-}
-
-
-def filters_for(query, leave_out=None):
-    """Every active filter of query as a Q, except the one named in leave_out (for facets)."""
-    q = Q()
-    if query.categories and leave_out != "categories":
-        q &= category_filter(query.categories)
-    if query.target_groups and leave_out != "target_groups":
-        q &= target_group_filter(query.target_groups)
-    if query.language and leave_out != "language":
-        q &= language_filter(query.language)
-    if query.municipality and leave_out != "municipality":
-        q &= municipality_filter(query.municipality)
-    if query.wijk and leave_out != "wijk":
-        q &= wijk_filter(query.wijk)
-    for name in BOOLEAN_FILTERS:
-        if getattr(query, name) and leave_out != name:
-            q &= BOOLEAN_Q[name]()
-    return q
-
-
 # --- Text search -----------------------------------------------------------------------------
+
+
+def default_locale(locale=None):
+    """The site's default language, without a query when locale already is it."""
+    default_code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    if locale is not None and locale.language_code == default_code:
+        return locale
+    return Locale.get_default()
 
 
 def visible_services(locale):
     """Services residents may see in this language: its own, plus untranslated Dutch ones."""
-    default = Locale.get_default()
+    default = default_locale(locale)
     qs = Service.objects.filter(live=True, status=Service.Status.ACTIVE)
     if locale.pk == default.pk:
         return qs.filter(locale=locale)
@@ -264,13 +169,14 @@ def ranked_ids(text, locale):
     terms = search_terms(text)
     if not terms:
         return []
-    default = Locale.get_default()
+    default = default_locale(locale)
     searchable = Service.objects.filter(
         live=True, status=Service.Status.ACTIVE, locale_id__in={locale.pk, default.pk}
     )
     try:
         backend = get_search_backend()
-        for operator in ("and", "or"):
+        # With one word "any word" is "all words": one query is enough.
+        for operator in ("and", "or") if len(terms.split()) > 1 else ("and",):
             results = backend.search(terms, searchable, operator=operator)
             get_queryset = getattr(results, "get_queryset", None)
             if get_queryset is not None:
@@ -336,26 +242,6 @@ class RankedResults:
         return RankedResults(self.ids, self.queryset.prefetch_related(*lookups))
 
 
-# --- Distance --------------------------------------------------------------------------------
-
-
-def distance_expression(latitude, longitude):
-    """Squared distance in degrees (equirectangular), enough to sort by within a region."""
-    k = math.cos(math.radians(latitude))
-    d2 = (F("location__latitude") - Value(latitude)) * (F("location__latitude") - Value(latitude)) + (
-        F("location__longitude") - Value(longitude)
-    ) * (F("location__longitude") - Value(longitude)) * Value(k * k)
-    nearest = (
-        ServiceLocation.objects.filter(
-            service=OuterRef("pk"), location__live=True, location__latitude__isnull=False
-        )
-        .annotate(d2=d2)
-        .order_by("d2")
-        .values("d2")[:1]
-    )
-    return Subquery(nearest, output_field=FloatField())
-
-
 # --- Putting it together ---------------------------------------------------------------------
 
 
@@ -371,30 +257,60 @@ class FacetOption:
 class DirectorySearch:
     query: DirectoryQuery
     locale: Locale
-    results: object = None  # ordered queryset of Service
+    results: object = None  # RankedResults of Service, in display order
     facets: dict = field(default_factory=dict)
     origin: tuple | None = None
     origin_label: str = ""
     sort: str = SORT_NAME
     neighbourhoods: list = field(default_factory=list)
+    corrected_text: str = ""  # what we searched for instead, when the words had typos
+
+
+def filter_mask(index, query, leave_out=None):
+    """The services matching every active filter of query, except the one named in leave_out."""
+    mask = index.everything
+    for facet in ("categories", "target_groups"):
+        chosen = getattr(query, facet)
+        if chosen and leave_out != facet:  # several may be chosen: either one
+            mask &= index.any_of(facet, chosen)
+    if query.language and leave_out != "language":
+        mask &= index.option("language", query.language)
+    # Help by phone or online counts as available in every municipality and wijk.
+    if query.municipality and leave_out != "municipality":
+        mask &= index.option("municipality", query.municipality.lower()) | index.remote
+    if query.wijk and leave_out != "wijk":
+        mask &= index.option("wijk", query.wijk) | index.remote
+    for name in BOOLEAN_FILTERS:
+        if getattr(query, name) and leave_out != name:
+            mask &= boolean_mask(index, name)
+    return mask
+
+
+def boolean_mask(index, name):
+    if name == "today":
+        return index.weekdays.get(timezone.localdate().isoweekday(), 0)
+    return index.boolean[name]
 
 
 def run(query, locale):
-    """The results queryset (unevaluated; paginate it) and the facets."""
-    search = DirectorySearch(query=query, locale=locale)
-    visible = visible_services(locale)
+    """The results in display order (load them a page at a time) and the facets."""
+    index = facetindex.get(locale)
+    search = DirectorySearch(query=query, locale=locale, neighbourhoods=index.neighbourhoods)
     if query.text:
-        matched = ranked_ids(query.text, locale)
-        base = visible.filter(pk__in=matched)
+        matched = index.remembered(query.text, lambda text: ranked_ids(text, locale))
+        if not matched:
+            # Typos: no backend here tolerates them cheaply (PostgreSQL's trigram search takes
+            # seconds over 10,000 services), so correct the words against the directory's own.
+            search.corrected_text = facetindex.corrected(query.text, index.vocabulary)
+            if search.corrected_text:
+                matched = index.remembered(search.corrected_text, lambda text: ranked_ids(text, locale))
+        base = index.everything & index.mask_of_ids(matched)
     else:
         matched = None
-        base = visible
+        base = index.everything
+    search.origin, search.origin_label = _origin(query, index.neighbourhoods)
 
-    neighbourhoods = list(Neighbourhood.objects.order_by("municipality", "name"))
-    search.neighbourhoods = neighbourhoods
-    search.origin, search.origin_label = _origin(query, neighbourhoods)
-
-    filtered = base.filter(filters_for(query))
+    current = base & filter_mask(index, query)
     sort = query.sort or (SORT_RELEVANCE if matched is not None else SORT_NAME)
     if sort == SORT_DISTANCE and search.origin is None:
         sort = SORT_RELEVANCE if matched is not None else SORT_NAME
@@ -402,18 +318,19 @@ def run(query, locale):
         sort = SORT_NAME
     search.sort = sort
 
-    if sort == SORT_DISTANCE:
-        lat, lon = search.origin
-        results = filtered.annotate(distance_d2=distance_expression(lat, lon)).order_by(
-            F("distance_d2").asc(nulls_last=True), "name", "pk"
-        )
-    elif sort == SORT_RELEVANCE:
-        keep = set(filtered.values_list("pk", flat=True))
-        results = RankedResults([pk for pk in matched if pk in keep], Service.objects.all())
+    if sort == SORT_RELEVANCE:
+        keep = set(facetindex.positions_of(current))
+        ids = [pk for pk in matched if index.positions.get(pk) in keep]
     else:
-        results = filtered.order_by("name", "pk")
-    search.results = results.select_related("organisation")
-    search.facets = facets(query, base, locale, neighbourhoods)
+        # Positions are in name order already.
+        found = facetindex.positions_of(current)
+        if sort == SORT_DISTANCE:
+            origin = search.origin
+            distances = {p: facetindex.nearest_squared(index.coordinates[p], origin) for p in found}
+            found.sort(key=lambda p: (distances[p] is None, distances[p] or 0.0, p))
+        ids = [index.ids[position] for position in found]
+    search.results = RankedResults(ids, Service.objects.select_related("organisation"))
+    search.facets = facets(query, index, base, current)
     return search
 
 
@@ -427,9 +344,9 @@ def _origin(query, neighbourhoods):
     return None, ""
 
 
-def _terms(model, locale):
+def terms_in(model, locale):
     """Terms in the visitor's language, falling back to Dutch for untranslated ones, by slug."""
-    default = Locale.get_default()
+    default = default_locale(locale)
     by_key = {}
     for term in model.objects.filter(locale_id__in={locale.pk, default.pk}):
         if term.translation_key not in by_key or term.locale_id == locale.pk:
@@ -437,107 +354,49 @@ def _terms(model, locale):
     return sorted(by_key.values(), key=lambda term: (term.sort_order, term.name))
 
 
-def facets(query, base, locale, neighbourhoods):
+def facets(query, index, base, current):
     """Counts per option: how many results there would be with that option chosen."""
     result = {}
-
-    def others(leave_out):
-        return base.filter(filters_for(query, leave_out=leave_out))
-
-    # Categories and target groups: several may be chosen (either one).
-    for name, model, through_field in (
-        ("categories", Category, "category"),
-        ("target_groups", TargetGroup, "targetgroup"),
-    ):
-        through = getattr(Service, name).through
-        counts = dict(
-            through.objects.filter(service__in=others(name).values("pk"))
-            .values_list(f"{through_field}__slug")
-            .annotate(n=Count("service", distinct=True))
-            .order_by()
-        )
-        chosen = getattr(query, name)
-        result[name] = [
-            FacetOption(term.slug, term.name, counts.get(term.slug, 0), term.slug in chosen)
-            for term in _terms(model, locale)
+    for facet in ("categories", "target_groups", "language"):
+        others = base & filter_mask(index, query, leave_out=facet)
+        chosen = query.language if facet == "language" else getattr(query, facet)
+        result[facet] = [
+            FacetOption(value, label, (others & index.option(facet, value)).bit_count(), value in chosen)
+            for value, label in index.terms[facet]
         ]
 
-    through = Service.languages.through
-    counts = dict(
-        through.objects.filter(service__in=others("language").values("pk"))
-        .values_list("language__code")
-        .annotate(n=Count("service", distinct=True))
-        .order_by()
-    )
-    seen = set()
-    languages = []
-    for language in _language_terms(locale):
-        if language.code in seen:
-            continue
-        seen.add(language.code)
-        languages.append(
-            FacetOption(
-                language.code, language.name, counts.get(language.code, 0), query.language == language.code
-            )
-        )
-    result["language"] = languages
-
     # Municipalities and wijken: services there, plus those by phone or online.
-    municipalities = sorted(
-        set(Location.objects.filter(live=True).values_list("municipality", flat=True).distinct())
-        | {n.municipality for n in neighbourhoods}
-    )
-    rest = others("municipality")
-    remote = rest.filter(is_remote=True).count()
-    counts = dict(
-        ServiceLocation.objects.filter(
-            service__in=rest.filter(is_remote=False).values("pk"), location__live=True
-        )
-        .values_list("location__municipality")
-        .annotate(n=Count("service", distinct=True))
-        .order_by()
-    )
-    counts = {key.lower(): value for key, value in counts.items()}
+    others = base & filter_mask(index, query, leave_out="municipality")
+    chosen = query.municipality.lower()
     result["municipality"] = [
         FacetOption(
-            name, name, counts.get(name.lower(), 0) + remote, query.municipality.lower() == name.lower()
+            name,
+            label,
+            (others & (index.option("municipality", name.lower()) | index.remote)).bit_count(),
+            chosen == name.lower(),
         )
-        for name in municipalities
+        for name, label in index.terms["municipality"]
     ]
-
-    rest = others("wijk")
-    remote = rest.filter(is_remote=True).count()
-    counts = dict(
-        ServiceLocation.objects.filter(
-            service__in=rest.filter(is_remote=False).values("pk"),
-            location__live=True,
-            location__neighbourhood__isnull=False,
-        )
-        .values_list("location__neighbourhood__slug")
-        .annotate(n=Count("service", distinct=True))
-        .order_by()
-    )
+    others = base & filter_mask(index, query, leave_out="wijk")
     result["wijk"] = [
         FacetOption(
-            n.slug, f"{n.name} ({n.municipality})", counts.get(n.slug, 0) + remote, query.wijk == n.slug
+            n.slug,
+            f"{n.name} ({n.municipality})",
+            (others & (index.option("wijk", n.slug) | index.remote)).bit_count(),
+            query.wijk == n.slug,
         )
-        for n in neighbourhoods
-        if not query.municipality or n.municipality.lower() == query.municipality.lower()
+        for n in index.neighbourhoods
+        if not query.municipality or n.municipality.lower() == chosen
     ]
 
     # Yes/no filters: results with everything chosen now, plus this one.
-    current = base.filter(filters_for(query))
-    aggregates = current.aggregate(
-        total=Count("pk"),
-        **{name: Count("pk", filter=BOOLEAN_Q[name]()) for name in BOOLEAN_FILTERS},
-    )
-    result["total"] = aggregates.pop("total")
-    result["boolean"] = {name: aggregates[name] for name in BOOLEAN_FILTERS}
+    result["total"] = current.bit_count()
+    result["boolean"] = {name: (current & boolean_mask(index, name)).bit_count() for name in BOOLEAN_FILTERS}
     return result
 
 
-def _language_terms(locale):
-    default = Locale.get_default()
+def language_terms(locale):
+    default = default_locale(locale)
     languages = {}
     for language in Language.objects.filter(locale_id__in={locale.pk, default.pk}):
         if language.code not in languages or language.locale_id == locale.pk:

@@ -605,7 +605,14 @@ class Service(
         return "directory/service_page.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"service": self, "directory_page": DirectoryPage.for_locale(self.locale_id)}
+        # The public page gets these names from views.service_terms; a preview shows what is in the
+        # form, which is not saved yet.
+        return {
+            "service": self,
+            "directory_page": DirectoryPage.for_locale(self.locale_id),
+            "target_groups": [group.localized.name for group in self.target_groups.all()],
+            "languages": [language.localized.name for language in self.languages.all()],
+        }
 
 
 class ServiceLocation(Orderable):
@@ -707,3 +714,18 @@ class DirectoryPage(RoutablePageMixin, IntroMixin, SocialImageMixin, Page):
 
 # Keeping listings true: ListingCheck lives in its own module (directory/verification.py).
 from .verification import ListingCheck  # noqa: E402, F401
+
+
+class DirectoryState(models.Model):
+    """One row: a token that changes with every change to the directory (see facetindex.py)."""
+
+    SINGLETON = 1
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("versie van de sociale kaart")
+        verbose_name_plural = _("versies van de sociale kaart")
+
+    def __str__(self):
+        return str(self.token)

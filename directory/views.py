@@ -5,7 +5,8 @@ from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch
+from django.db.models import F, OuterRef, Prefetch, Subquery, Value, Window, prefetch_related_objects
+from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404, JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -13,7 +14,16 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from . import finder
-from .models import Category, LocationSchedule, Service, ServiceLocation, ServiceSchedule, Weekday
+from .models import (
+    Category,
+    Language,
+    LocationSchedule,
+    Service,
+    ServiceLocation,
+    ServiceSchedule,
+    TargetGroup,
+    Weekday,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -145,21 +155,50 @@ def find_service(locale, slug):
         Service.objects.filter(slug=slug, live=True, locale_id__in={locale.pk, Locale.get_default().pk})
         .select_related("organisation", "locale")
         .prefetch_related(
-            "categories",
-            "target_groups",
-            "languages",
             Prefetch(
                 "service_locations",
                 queryset=ServiceLocation.objects.filter(location__live=True).select_related(
                     "location__neighbourhood"
                 ),
             ),
-            Prefetch("service_locations__location__schedules", queryset=LocationSchedule.objects.all()),
             Prefetch("schedules", queryset=ServiceSchedule.objects.select_related("location")),
         )
     )
     by_locale = {service.locale_id: service for service in candidates}
     return by_locale.get(locale.pk) or by_locale.get(Locale.get_default().pk)
+
+
+TERM_RELATIONS = (("categories", Category), ("target_groups", TargetGroup), ("languages", Language))
+
+
+def service_terms(service, locale):
+    """{"categories": [names], "target_groups": [...], "languages": [...]} of a service, in one query.
+
+    Three relations would be three queries; a UNION reads them at once. Each name is that of the
+    term's translation in `locale`, else its own: what `term.localized.name` shows (taxonomy terms
+    keep their slug in every language, so this is also the category label the search shows). Each
+    list keeps its model's order, numbered by the database so that its collation decides, as before.
+    """
+    parts = []
+    for kind, model in TERM_RELATIONS:
+        translation = model.objects.filter(translation_key=OuterRef("translation_key"), locale=locale)
+        ordering = [
+            F(field[1:]).desc() if field.startswith("-") else F(field).asc() for field in model._meta.ordering
+        ]
+        parts.append(
+            model.objects.filter(services=service)
+            .annotate(
+                kind=Value(kind),
+                position=Window(RowNumber(), order_by=ordering),
+                localized_name=Coalesce(Subquery(translation.values("name")[:1]), F("name")),
+            )
+            .order_by()
+            .values_list("kind", "position", "localized_name")
+        )
+    terms = {kind: [] for kind, _model in TERM_RELATIONS}
+    for kind, _position, name in sorted(parts[0].union(*parts[1:], all=True)):
+        terms[kind].append(name)
+    return terms
 
 
 def opening_hours(service):
@@ -183,6 +222,10 @@ def opening_hours(service):
             key = schedule.location.name if schedule.location else ""
             groups.setdefault(key, []).append(schedule)
         return [(place, rows(items)) for place, items in groups.items()]
+    # Only services without times of their own show the times of their places: read them only then.
+    prefetch_related_objects(
+        service.locations, Prefetch("schedules", queryset=LocationSchedule.objects.all())
+    )
     return [
         (location.name, rows(location.schedules.all()))
         for location in service.locations
@@ -191,16 +234,19 @@ def opening_hours(service):
 
 
 def service_view(page, request, slug):
-    service = find_service(Locale.get_active(), slug)
+    locale = Locale.get_active()
+    service = find_service(locale, slug)
     if service is None:
         raise Http404(_("Dit hulpaanbod bestaat niet (meer)."))
-    labels = {term.slug: term.name for term in finder._terms(Category, Locale.get_active())}
+    terms = service_terms(service, locale)
     context = {
         "page": page,
         "self": page,
         "directory_page": page,
         "service": service,
-        "categories": [labels.get(c.slug, c.name) for c in service.categories.all()],
+        "categories": terms["categories"],
+        "target_groups": terms["target_groups"],
+        "languages": terms["languages"],
         "locations": service.locations,
         "opening_hours": opening_hours(service),
         "phone_link": "".join(ch for ch in service.phone if ch.isdigit() or ch == "+"),

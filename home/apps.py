@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Basis")
+
+    def ready(self):
+        from home.localization import install_request_locales
+        from home.models import connect_setting_signals
+
+        install_request_locales()
+        connect_setting_signals()

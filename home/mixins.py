@@ -36,6 +36,9 @@ class SocialImageMixin(models.Model):
     )
 
     social_panels = [FieldPanel("social_image")]
+    # ForeignKeys that come with the page in one query when it is served (HomePage.route); a page
+    # type adds the ones its template always shows.
+    serve_select_related = ("social_image",)
 
     class Meta:
         abstract = True

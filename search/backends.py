@@ -3,7 +3,7 @@
 Configured in config/settings/base.py when ELASTICSEARCH_URL is set:
 
     "default": {"BACKEND": "search.backends", ..., "FALLBACK": "database"},
-    "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
+    "database": {"BACKEND": "search.database", "SEARCH_CONFIG": "dutch"},
 
 The "database" backend is a normal, auto-updated search backend, so its index stays complete and
 ready. Searches, suggestions and index updates go to Elasticsearch first; on a connection error or
@@ -19,7 +19,10 @@ import time
 from elastic_transport import TransportError
 from elasticsearch import ApiError
 from modelsearch.backends import get_search_backend
-from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
+from modelsearch.backends.elasticsearch9 import (
+    Elasticsearch9SearchBackend,
+    Elasticsearch9SearchQueryCompiler,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +35,23 @@ _down_until = {}
 _lock = threading.Lock()
 
 
+class TypoTolerantQueryCompiler(Elasticsearch9SearchQueryCompiler):
+    """Plain-text searches tolerate typos: "eenzaamheit" finds "eenzaamheid".
+
+    AUTO allows one edit in words of 3-5 letters and two in longer ones; the first letter must
+    match, which keeps short Dutch words from matching half the index.
+    """
+
+    def _compile_plaintext_query(self, query, fields, boost=1.0):
+        compiled = super()._compile_plaintext_query(query, fields, boost)
+        match = compiled.get("multi_match") or next(iter(compiled["match"].values()))
+        match.update({"fuzziness": "AUTO", "prefix_length": 1})
+        return compiled
+
+
 class ElasticsearchWithFallback(Elasticsearch9SearchBackend):
+    query_compiler_class = TypoTolerantQueryCompiler
+
     def __init__(self, params):
         params = dict(params)
         self.fallback_name = params.pop("FALLBACK", "database")

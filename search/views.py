@@ -1,16 +1,21 @@
 """The site-wide search: pages in the visitor's language and the directory's services, by type."""
 
 import logging
+from collections import defaultdict
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import F
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.models import Locale, Page
 
 from directory import finder
 from directory.models import DirectoryPage
+from home.localization import localized_pages
+from home.mixins import IntroMixin
 from home.text import clean_search_query
 
 logger = logging.getLogger(__name__)
@@ -26,8 +31,9 @@ def clean_query(raw):
 
 
 def _page_results(search_query, locale):
-    # Only pages in the visitor's language, or every result shows once per language.
-    pages = Page.objects.live().public().filter(locale=locale).specific()
+    # Only pages in the visitor's language, or every result shows once per language. The pages come
+    # as their own type with only the common fields: _load_intros adds the one specific field shown.
+    pages = Page.objects.live().public().filter(locale=locale).specific(defer=True)
     terms = finder.search_terms(search_query)
     if not terms:
         return Page.objects.none()
@@ -64,6 +70,49 @@ def _services(search_query, locale):
     return items, total, more_url
 
 
+def _load_intros(results):
+    """Fill in `intro` for the results whose type has one, for all types in one query.
+
+    Fetching the specific pages costs a query per page type on the page of results; the
+    template needs only the intro of the specific fields.
+    """
+    pks_by_model = defaultdict(list)
+    for page in results:
+        if isinstance(page, IntroMixin):
+            pks_by_model[type(page)].append(page.pk)
+    if not pks_by_model:
+        return
+    parts = [
+        model.objects.filter(pk__in=pks).order_by().values_list("pk", "intro")
+        for model, pks in pks_by_model.items()
+    ]
+    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    intros = dict(rows)
+    for page in results:
+        if isinstance(page, IntroMixin):
+            page.intro = intros.get(page.pk, "")
+
+
+def _record_hit(query):
+    """Query.add_hit() in one query on most searches (it reads the day's row, then updates it)."""
+    today = timezone.now().date()
+    if not QueryDailyHits.objects.filter(query=query, date=today).update(hits=F("hits") + 1):
+        query.add_hit(date=today)
+
+
+def _promotions(query, locale):
+    """The editors' picks for this search that are live in the visitor's language."""
+    picks = list(query.editors_picks.all().select_related("page"))
+    translated = localized_pages([pick.page for pick in picks])
+    promotions = []
+    for pick in picks:
+        # What pick.page.localized gives, without two queries per pick.
+        pick.target = translated.get(pick.page.translation_key, pick.page)
+        if pick.page.live and pick.target.locale_id == locale.pk:
+            promotions.append(pick)
+    return promotions
+
+
 def _group_by_type(results):
     """Consecutive results grouped by page type, in order of first appearance."""
     groups = {}
@@ -84,12 +133,8 @@ def search(request):
     if search_query:
         results = _page_results(search_query, locale)
         query = Query.get(search_query)
-        query.add_hit()
-        promotions = [
-            pick
-            for pick in query.editors_picks.all().select_related("page")
-            if pick.page.live and pick.page.localized.locale_id == locale.pk
-        ]
+        _record_hit(query)
+        promotions = _promotions(query, locale)
         services, services_total, services_url = _services(search_query, locale)
 
     paginator = Paginator(results, RESULTS_PER_PAGE)
@@ -99,6 +144,7 @@ def search(request):
         page_of_results = paginator.page(1)
     except EmptyPage as exc:
         raise Http404(_("Deze pagina met resultaten bestaat niet.")) from exc
+    _load_intros(page_of_results.object_list)
 
     return TemplateResponse(
         request,

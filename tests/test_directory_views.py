@@ -119,7 +119,7 @@ def test_facet_counts_are_shown_in_the_form(client, directory):
         ("samen eten", {"eten", "maaltijd"}),
         ("eten", {"eten", "maaltijd"}),
         ("maaltijd", {"eten", "maaltijd"}),
-        ("luisteren", set()),
+        ("luisteren", {"lijn"}),  # by stem or by spelling: "luistert", "luisterlijn"
         ("Luisterlijn", {"lijn"}),
         ("vrijwilliger", {"bezoek"}),
     ],
@@ -235,7 +235,9 @@ def test_query_count_is_constant(client, directory, django_assert_max_num_querie
         "sorteer": "distance",
         "bij": "dordrecht-crabbehof",
     }
-    get(client, directory, **params)  # warm the site and locale caches
+    # Warm the site and locale caches and the facet index, but not the remembered text searches:
+    # both measurements below include the text search query.
+    get(client, directory)
     with CaptureQueriesContext(connection) as small:
         get(client, directory, **params)
         get(client, directory)
@@ -245,12 +247,13 @@ def test_query_count_is_constant(client, directory, django_assert_max_num_querie
             categories=[directory.eten.categories.first()],
             locations=[LocationFactory(neighbourhood=directory.crabbehof)],
         )
+    get(client, directory)  # the facet index is rebuilt once after a change
     with CaptureQueriesContext(connection) as large:
         get(client, directory, **params)
         get(client, directory)
     assert len(large) == len(small)
-    with django_assert_max_num_queries(40):
-        get(client, directory, **params)
+    with django_assert_max_num_queries(15):
+        get(client, directory, q="maaltijd", gemeente="Rotterdam")
 
 
 def test_english_page_falls_back_to_dutch_services(client, directory, locales):

@@ -200,12 +200,14 @@ def test_canary_appears_only_in_its_own_row(client, help_page, dordrecht, caplog
     call_command("send_outbox", verbosity=0)
     call_command("update_index", verbosity=0, stdout=open("/dev/null", "w"))  # noqa: SIM115
 
-    # Database: only the help request's own row has it.
-    assert sorted(set(dump_database_contains(CANARY))) == [
-        ("portal_helprequest", "email"),
-        ("portal_helprequest", "first_name"),
-        ("portal_helprequest", "message"),
-    ]
+    # Database: only the help request's own row has it. The SQLite search index would hold it as
+    # stems ("kanarie 7f3e9b geheim"), so look for its middle part as well.
+    for needle in (CANARY, CANARY.split("-")[1]):
+        assert sorted(set(dump_database_contains(needle))) == [
+            ("portal_helprequest", "email"),
+            ("portal_helprequest", "first_name"),
+            ("portal_helprequest", "message"),
+        ], needle
     # Mails: none.
     assert len(mail.outbox) >= 1
     for message in mail.outbox:

@@ -26,7 +26,7 @@ def backends(url, timeout=1):
             "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
             "FALLBACK": "database",
         },
-        "database": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "dutch"},
+        "database": {"BACKEND": "search.database", "SEARCH_CONFIG": "dutch"},
     }
 
 
@@ -134,3 +134,20 @@ def test_publishing_works_and_is_indexed_when_elasticsearch_is_down(client, home
         response = client.get("/nl/zoeken/", {"query": "wandelclub"})
     assert [result.title for result in response.context["search_results"]] == ["Wandelclub Sterrenburg"]
     assert "Elasticsearch did not answer" in caplog.text
+
+
+def test_elasticsearch_queries_tolerate_typos(directory):
+    from modelsearch.query import PlainText
+
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends(CLOSED_PORT)):
+        backend = get_search_backend()
+    for fields in (None, ["name"]):
+        compiler = backend.query_compiler_class(
+            Service.objects.filter(live=True), PlainText("eenzaamheit", operator="and"), fields=fields
+        )
+        query = compiler.get_query()["bool"]["must"]
+        match = query.get("multi_match") or next(iter(query["match"].values()))
+        assert match["query"] == "eenzaamheit"
+        assert match["fuzziness"] == "AUTO"
+        assert match["prefix_length"] == 1
+        assert match["operator"] == "and"

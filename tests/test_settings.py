@@ -34,7 +34,7 @@ def test_dev_and_test_settings_load_without_any_environment(module):
     debug, language, engine, search, cache = result.stdout.split()
     assert language == "nl"
     assert engine == "django.db.backends.sqlite3"
-    assert search == "wagtail.search.backends.database"
+    assert search == "search.database"
     assert cache == "django.core.cache.backends.locmem.LocMemCache"
     assert debug == ("True" if module.endswith("dev") else "False")
 

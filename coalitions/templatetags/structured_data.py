@@ -9,6 +9,8 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from home.localization import locale_by_id
+
 register = template.Library()
 
 _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -41,6 +43,6 @@ def open_graph(context, page, og_type="website", description=""):
         "url": page.get_full_url(request),
         "og_type": og_type,
         "image_url": image_url,
-        "locale": page.locale.language_code,
+        "locale": locale_by_id(page.locale_id).language_code,
         "site_name": "Erbij",
     }

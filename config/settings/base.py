@@ -64,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.RejectHugeQueryStringMiddleware",
+    # Locales read once per request, not on every lookup (home/localization.py).
+    "home.localization.RequestLocalesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -176,7 +178,7 @@ EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Erbij <noreply@erbij.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Search: Wagtail's database backend, or Elasticsearch when ELASTICSEARCH_URL is set.
+# Search: the database backend (search/database.py), or Elasticsearch when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "erbij_")
 ELASTICSEARCH_TIMEOUT = float(os.environ.get("ELASTICSEARCH_TIMEOUT", "2"))
@@ -209,15 +211,16 @@ if ELASTICSEARCH_URL:
             "FALLBACK": "database",
         },
         "database": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.database",
             "SEARCH_CONFIG": "dutch",
         },
     }
 else:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
-            # PostgreSQL: Dutch stemming and stop words. Other databases ignore it.
+            # Wagtail's database backend with Dutch stemming and stop words: on PostgreSQL through
+            # SEARCH_CONFIG, on SQLite through search/sqlite.py (SQLite ignores SEARCH_CONFIG).
+            "BACKEND": "search.database",
             "SEARCH_CONFIG": "dutch",
         }
     }
@@ -228,6 +231,13 @@ else:
 DIRECTORY_VERIFY_AFTER_MONTHS = int(os.environ.get("DIRECTORY_VERIFY_AFTER_MONTHS", "6"))
 DIRECTORY_HIDE_AFTER_MONTHS = int(os.environ.get("DIRECTORY_HIDE_AFTER_MONTHS", "12"))
 DIRECTORY_VERIFY_LINK_DAYS = int(os.environ.get("DIRECTORY_VERIFY_LINK_DAYS", "30"))
+# directory: the map of search results (Leaflet, vendored in directory/static/directory/vendor/leaflet/).
+# A tile URL template in Leaflet's syntax; empty turns the map off. config/security.py allows its
+# origin in the CSP's img-src. The attribution is shown on the map as HTML (the operator's text).
+DIRECTORY_MAP_TILE_URL = os.environ.get(
+    "DIRECTORY_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+).strip()
+DIRECTORY_MAP_ATTRIBUTION = os.environ.get("DIRECTORY_MAP_ATTRIBUTION", "© OpenStreetMap-bijdragers")
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Erbij"

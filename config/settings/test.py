@@ -16,7 +16,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 if not os.environ.get("TEST_ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.database",
+            "BACKEND": "search.database",
             "SEARCH_CONFIG": "dutch",
         }
     }

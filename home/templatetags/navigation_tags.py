@@ -1,11 +1,11 @@
 from django import template
 from django.conf import settings
+from django.db.models import Q
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
-from home.localization import localized_pages
-from home.models import NavigationSettings
+from home.models import NavigationSettings, SiteSettings
 
 register = template.Library()
 
@@ -14,24 +14,79 @@ def _default_language():
     return settings.LANGUAGE_CODE.split("-")[0]
 
 
+def _linked_page_ids(stream):
+    # The raw block data holds the page ids: reading them does not fetch the pages one stream
+    # at a time, so the menu and the footer share one query.
+    ids = set()
+    for block in stream.raw_data:
+        value = block.get("value") or {}
+        if isinstance(value, dict) and isinstance(value.get("page"), int):
+            ids.add(value["page"])
+    return ids
+
+
+def _link_targets(request, streams):
+    """{page id: page to link to} for the pages linked from these streams, in one query.
+
+    The page to link to is the live translation in the visitor's language, else the linked page.
+    Kept on the request: the menu and the footer of one page view ask for the same pages.
+    """
+    language = get_language()
+    memo = getattr(request, "_erbij_link_targets", None) if request is not None else None
+    if memo is None or memo["language"] != language:
+        memo = {"language": language, "targets": {}}
+        if request is not None:
+            request._erbij_link_targets = memo
+    targets = memo["targets"]
+    wanted = set().union(*(_linked_page_ids(stream) for stream in streams)) - targets.keys()
+    if wanted:
+        originals = Page.objects.filter(pk__in=wanted)
+        found = Page.objects.filter(
+            Q(pk__in=wanted)
+            | Q(
+                live=True,
+                locale__language_code=language,
+                translation_key__in=originals.values("translation_key"),
+            )
+        ).select_related("locale")
+        by_id = {page.pk: page for page in found}
+        translated = {
+            page.translation_key: page
+            for page in found
+            if page.live and page.locale.language_code == language
+        }
+        for pk in wanted:
+            page = by_id.get(pk)
+            targets[pk] = translated.get(page.translation_key, page) if page is not None else None
+    return targets
+
+
+def _site_streams(request):
+    """The menu and footer streams of the request's site: resolved together (see _link_targets)."""
+    site = Site.find_for_request(request) if request else None
+    if not site:
+        return []
+    return [NavigationSettings.for_request(request).main_menu, SiteSettings.for_request(request).footer_links]
+
+
 def resolve_links(stream, request, current=None):
     """Menu and footer links in the visitor's language, with one query for all linked pages.
 
     Links are written in the default language; other languages show the translated page's
     title, so a menu never mixes languages.
     """
-    blocks = [block.value for block in stream]
-    translated = localized_pages([value.get("page") for value in blocks])
+    targets = _link_targets(request, [stream, *_site_streams(request)])
     default_language = get_language() == _default_language()
     items = []
-    for value in blocks:
-        if value.get("page"):
-            target = translated.get(value["page"].translation_key, value["page"])
-            label = value["text"] if default_language else target.title
+    for block in stream.raw_data:
+        value = block.get("value") or {}
+        target = targets.get(value.get("page")) if value.get("page") else None
+        if target is not None:
+            label = value.get("text", "") if default_language else target.title
             url = target.get_url(request)
             is_current = bool(current and current.path.startswith(target.path))
         else:
-            label, url, is_current = value["text"], value["url"], False
+            label, url, is_current = value.get("text", ""), value.get("url", ""), False
         items.append({"label": label, "url": url, "is_current": is_current})
     return items
 
@@ -42,13 +97,25 @@ def main_menu(context):
     site = Site.find_for_request(request) if request else None
     if not site:
         return {"items": []}
-    menu = NavigationSettings.for_site(site).main_menu
+    menu = NavigationSettings.for_request(request).main_menu
     return {"items": resolve_links(menu, request, context.get("page"))}
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context, stream):
     return resolve_links(stream, context.get("request"))
+
+
+@register.simple_tag
+def page_ancestors(page):
+    """The pages above this one, without the tree root: what the breadcrumbs show.
+
+    HomePage.route has read them already while finding the page; otherwise one query.
+    """
+    ancestors = getattr(page, "_route_ancestors", None)
+    if ancestors is not None:
+        return ancestors
+    return list(page.get_ancestors()[1:])
 
 
 @register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
@@ -89,7 +156,7 @@ def _home_for(request, language_code):
     if site is None:
         return None
     try:
-        locale = Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
+        locale = Locale.objects.get_for_language(language_code)
+    except (Locale.DoesNotExist, LookupError):
         return None
     return site.root_page.get_translations(inclusive=True).live().filter(locale=locale).first()

@@ -14,7 +14,7 @@ from django.db import transaction
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backends
 
-from directory import demo
+from directory import demo, facetindex
 from directory.models import (
     Category,
     Language,
@@ -66,6 +66,8 @@ class Command(BaseCommand):
             organisations = self._organisations(locale, max(1, services // 50))
             locations = self._locations(locale, neighbourhoods, max(1, services // 10), rng)
             created = self._services(locale, services, organisations, locations, terms, rng)
+            # bulk_create sends no signals: tell the search facets the directory changed.
+            facetindex.directory_changed()
         self.stdout.write(f"Created {len(created)} services in {time.perf_counter() - started:.1f}s")
         if not no_index:
             self._index(created)
