@@ -26,7 +26,6 @@ from wagtail.models import Locale
 
 logger = logging.getLogger(__name__)
 
-FACETS = ("categories", "target_groups", "language", "municipality", "wijk")
 SEARCHES_KEPT = 500
 SEARCH_SECONDS = 300
 
