@@ -10,48 +10,29 @@ Only what is the same for every anonymous visitor is stored. A response is NOT c
   cookie, so pages with POST forms are never stored), changed the session, says Cache-Control
   private/no-cache/no-store, or used a CSP nonce.
 
-Invalidation: every cache key contains a generation token. Publishing, unpublishing, moving or
-deleting a page, and saving a snippet, a site setting, a Site/Locale or any model of the content
-apps (PAGE_CACHE_INVALIDATING_APPS) replaces the token, so all cached pages are gone at once
+Invalidation: every cache key contains the content generation token (home/generation.py).
+Publishing, unpublishing, moving or deleting a page, and saving a snippet, a site setting, a
+Site/Locale, a view restriction (a page made private) or any model of the content apps
+(PAGE_CACHE_INVALIDATING_APPS) replaces the token, so all cached pages are gone at once
 (``config.apps`` connects the signals). Entries also expire after PAGE_CACHE_SECONDS.
 """
 
 import hashlib
-import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 
-GENERATION_KEY = "pagecache:generation"
+from home.generation import current_generation, invalidate
+
 SKIP_PREFIXES = ("/admin/", "/documents/", "/static/", "/media/", "/healthz/")
 HOP_HEADERS = {"content-security-policy", "permissions-policy", "set-cookie"}
 
 
 def cache_seconds():
     return getattr(settings, "PAGE_CACHE_SECONDS", 600)
-
-
-def current_generation():
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        generation = bump_generation()
-    return generation
-
-
-def bump_generation(*args, **kwargs):
-    generation = str(time.time_ns())
-    cache.set(GENERATION_KEY, generation, None)
-    return generation
-
-
-def invalidate():
-    """Empty the page cache now and once more after the transaction commits (no stale re-fill)."""
-    bump_generation()
-    transaction.on_commit(bump_generation)
 
 
 class PageCacheMiddleware:
@@ -118,7 +99,7 @@ class PageCacheMiddleware:
 def connect_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import BaseViewRestriction, Locale, Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
     from wagtail.snippets.models import get_snippet_models
 
@@ -126,7 +107,7 @@ def connect_signals():
 
     def on_change(sender, instance=None, **kwargs):
         if (
-            issubclass(sender, (Page, BaseSiteSetting, BaseGenericSetting, Site, Locale))
+            issubclass(sender, (Page, BaseSiteSetting, BaseGenericSetting, Site, Locale, BaseViewRestriction))
             or sender._meta.app_label in apps
             or sender in get_snippet_models()
         ):

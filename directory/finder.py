@@ -292,18 +292,30 @@ def boolean_mask(index, name):
     return index.boolean[name]
 
 
+def matching_ids(text, locale, index=None):
+    """Ranked ids for text from the facet index's memory of recent searches (see ranked_ids)."""
+    index = index or facetindex.get(locale)
+    return index.remembered(text, lambda words: ranked_ids(words, locale))
+
+
+def visible_matching_ids(text, locale):
+    """The visible services matching text, best first: the site search's part of the directory."""
+    index = facetindex.get(locale)
+    return [pk for pk in matching_ids(text, locale, index) if pk in index.positions]
+
+
 def run(query, locale):
     """The results in display order (load them a page at a time) and the facets."""
     index = facetindex.get(locale)
     search = DirectorySearch(query=query, locale=locale, neighbourhoods=index.neighbourhoods)
     if query.text:
-        matched = index.remembered(query.text, lambda text: ranked_ids(text, locale))
+        matched = matching_ids(query.text, locale, index)
         if not matched:
             # Typos: no backend here tolerates them cheaply (PostgreSQL's trigram search takes
             # seconds over 10,000 services), so correct the words against the directory's own.
             search.corrected_text = facetindex.corrected(query.text, index.vocabulary)
             if search.corrected_text:
-                matched = index.remembered(search.corrected_text, lambda text: ranked_ids(text, locale))
+                matched = matching_ids(search.corrected_text, locale, index)
         base = index.everything & index.mask_of_ids(matched)
     else:
         matched = None

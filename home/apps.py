@@ -9,6 +9,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from home.localization import install_request_locales
         from home.models import connect_setting_signals
+        from home.viewrestrictions import install as install_view_restrictions
 
         install_request_locales()
         connect_setting_signals()
+        install_view_restrictions()

@@ -47,10 +47,9 @@ def _page_results(search_query, locale):
 def _services(search_query, locale):
     """The best matching services, how many there are, and where to see them all."""
     try:
-        matched = finder.ranked_ids(search_query, locale)
-        keep = set(finder.visible_services(locale).filter(pk__in=matched).values_list("pk", flat=True))
         services = finder.RankedResults(
-            [pk for pk in matched if pk in keep], finder.Service.objects.select_related("organisation")
+            finder.visible_matching_ids(search_query, locale),
+            finder.Service.objects.select_related("organisation"),
         )
         total = services.count()
         top = services[:SERVICES_SHOWN]

@@ -165,3 +165,23 @@ def test_nothing_found(client, site_content):
 def test_clean_query():
     assert clean_query("  samen\x00   eten  ") == "samen eten"
     assert len(clean_query("x" * 1000)) == 200
+
+
+def test_repeated_searches_take_the_services_from_the_directorys_memory(client, site_content, monkeypatch):
+    """The services part of a search is answered like the directory's (directory/facetindex.py):
+    a repeated search needs no full-text query, and a change to the directory is seen at once."""
+    from directory import finder
+    from directory.factories import ServiceFactory
+
+    calls = []
+    real = finder.ranked_ids
+    monkeypatch.setattr(finder, "ranked_ids", lambda text, locale: calls.append(text) or real(text, locale))
+    first = service_names(search(client, "eten"))
+    assert service_names(search(client, "eten")) == first
+    # The directory page shares the memory.
+    client.get("/nl/hulp-in-de-buurt/", {"q": "eten"})
+    assert calls == ["eten"]
+
+    ServiceFactory(name="Samen eten op zondag", short_description="Samen eten in het buurthuis.")
+    assert service_names(search(client, "eten")) == first | {"Samen eten op zondag"}
+    assert calls == ["eten", "eten"]

@@ -5,6 +5,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from home.generation import remember
 from home.models import NavigationSettings, SiteSettings
 
 register = template.Library()
@@ -69,12 +70,29 @@ def _site_streams(request):
     return [NavigationSettings.for_request(request).main_menu, SiteSettings.for_request(request).footer_links]
 
 
-def resolve_links(stream, request, current=None):
+def resolve_links(stream, request, current=None, name=None):
     """Menu and footer links in the visitor's language, with one query for all linked pages.
 
     Links are written in the default language; other languages show the translated page's
-    title, so a menu never mixes languages.
+    title, so a menu never mixes languages. With a `name` ("menu", "footer") the links are kept
+    until the content changes (home/generation.py): most page views then need no query for them.
     """
+    site = Site.find_for_request(request) if request else None
+    if name and site:
+        items = remember("links", (site.pk, get_language(), name), lambda: _links(stream, request))
+    else:
+        items = _links(stream, request)
+    return [
+        {
+            "label": item["label"],
+            "url": item["url"],
+            "is_current": bool(current and item["path"] and current.path.startswith(item["path"])),
+        }
+        for item in items
+    ]
+
+
+def _links(stream, request):
     targets = _link_targets(request, [stream, *_site_streams(request)])
     default_language = get_language() == _default_language()
     items = []
@@ -83,11 +101,10 @@ def resolve_links(stream, request, current=None):
         target = targets.get(value.get("page")) if value.get("page") else None
         if target is not None:
             label = value.get("text", "") if default_language else target.title
-            url = target.get_url(request)
-            is_current = bool(current and current.path.startswith(target.path))
+            item = {"label": label, "url": target.get_url(request), "path": target.path}
         else:
-            label, url, is_current = value.get("text", ""), value.get("url", ""), False
-        items.append({"label": label, "url": url, "is_current": is_current})
+            item = {"label": value.get("text", ""), "url": value.get("url", ""), "path": ""}
+        items.append(item)
     return items
 
 
@@ -98,12 +115,12 @@ def main_menu(context):
     if not site:
         return {"items": []}
     menu = NavigationSettings.for_request(request).main_menu
-    return {"items": resolve_links(menu, request, context.get("page"))}
+    return {"items": resolve_links(menu, request, context.get("page"), name="menu")}
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context, stream):
-    return resolve_links(stream, context.get("request"))
+    return resolve_links(stream, context.get("request"), name="footer")
 
 
 @register.simple_tag
@@ -123,32 +140,41 @@ def language_switcher(context):
     request = context.get("request")
     page = context.get("page")
     current = get_language()
-    translations = {}
     if isinstance(page, Page) and page.pk:
-        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
+        site = Site.find_for_request(request) if request else None
+        urls = remember(
+            "language-links", (site.pk if site else "", page.pk), lambda: _translation_urls(request, page)
+        )
+    elif request is not None:
+        urls = {code: translate_url(request.get_full_path(), code) for code, _name in settings.LANGUAGES}
+    else:
+        urls = {}
     links = []
     for code, _name in settings.LANGUAGES:
-        url = None
-        if page is not None and isinstance(page, Page):
-            target = translations.get(code)
-            if target is None:
-                # No translation of this page: offer that language's home page instead.
-                target = _home_for(request, code)
-            url = target.get_url(request) if target else None
-        elif request is not None:
-            url = translate_url(request.get_full_path(), code)
-        if url:
-            info = get_language_info(code)
+        if urls.get(code):
             links.append(
                 {
                     "code": code,
-                    "name": info["name_local"],
-                    "url": url,
+                    "name": get_language_info(code)["name_local"],
+                    "url": urls[code],
                     "is_current": code == current,
                 }
             )
     return {"links": links}
+
+
+def _translation_urls(request, page):
+    """{language code: URL} of the page's live translations; without one, that language's home."""
+    translations = {
+        translation.locale.language_code: translation
+        for translation in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        # No translation of this page: offer that language's home page instead.
+        target = translations.get(code) or _home_for(request, code)
+        urls[code] = target.get_url(request) if target else None
+    return urls
 
 
 def _home_for(request, language_code):
