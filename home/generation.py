@@ -17,7 +17,8 @@ from django.core.cache import cache
 from django.db import transaction
 
 GENERATION_KEY = "pagecache:generation"
-REMEMBER_SECONDS = 24 * 60 * 60
+# Rebuilding is cheap; the bound matters where each process has its own cache (config/checks.py).
+REMEMBER_SECONDS = 10 * 60
 
 
 def current_generation():

@@ -93,17 +93,29 @@ def production_env(tmp_path):
     return env
 
 
-def test_check_deploy_passes_with_production_settings(tmp_path):
-    result = subprocess.run(  # noqa: S603 - fixed arguments
+def deploy_check(env):
+    return subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env=production_env(tmp_path),
+        env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_check_deploy_passes_with_production_settings(tmp_path):
+    # As deployed, with Redis (the check does not connect to it).
+    result = deploy_check({**production_env(tmp_path), "REDIS_URL": "redis://127.0.0.1:6379/0"})
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues (0 silenced)" in result.stdout
+
+
+def test_check_deploy_fails_with_a_cache_per_worker(tmp_path):
+    result = deploy_check({**production_env(tmp_path), "WEB_CONCURRENCY": "2"})
+    assert result.returncode != 0
+    assert "erbij.W001" in result.stdout + result.stderr
+    assert deploy_check({**production_env(tmp_path), "WEB_CONCURRENCY": "1"}).returncode == 0
 
 
 PRODUCTION_HEADERS_SCRIPT = """

@@ -91,3 +91,18 @@ def test_production_serves_compressed_hashed_static_files_and_media_from_the_env
 
 def test_test_settings_use_fast_password_hashing(settings):
     assert settings.PASSWORD_HASHERS == ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def test_deploy_check_warns_about_a_cache_per_worker(settings, monkeypatch):
+    from config.checks import check_shared_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    monkeypatch.setenv("WEB_CONCURRENCY", "2")
+    assert [warning.id for warning in check_shared_cache(None)] == ["erbij.W001"]
+    monkeypatch.setenv("WEB_CONCURRENCY", "1")
+    assert check_shared_cache(None) == []
+    monkeypatch.setenv("WEB_CONCURRENCY", "4")
+    settings.CACHES = {
+        "default": {"BACKEND": "config.cache.FallbackRedisCache", "LOCATION": "redis://x:6379/0"}
+    }
+    assert check_shared_cache(None) == []
