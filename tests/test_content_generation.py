@@ -1,5 +1,5 @@
-"""Parts of pages kept until the content changes (home/generation.py): the menu and footer links,
-the language switcher and the view restrictions. Kept with the page cache off too, so each
+"""Parts of pages kept until the content changes (home/generation.py): the site and its home page
+(home/sites.py), the menu and footer links, the language switcher and the view restrictions. Kept with the page cache off too, so each
 change must show on the next page view."""
 
 import pytest
@@ -37,11 +37,23 @@ def test_menu_footer_switcher_and_restrictions_cost_no_queries_once_kept(client,
     client.get("/nl/over-ons/")
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/nl/over-ons/").status_code == 200
-    # The site, its home page, the page by its address, and the page itself.
-    assert len(queries.captured_queries) <= 4
+    # The page by its address, and the page itself.
+    assert len(queries.captured_queries) <= 2
+    sql = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "wagtailcore_site" not in sql and "home_homepage" not in sql
     conditions = [query["sql"].partition(" WHERE ")[2] for query in queries.captured_queries]
     # No lookup of restrictions, of the menu's translated pages, or of this page's translations.
     assert not any("pageviewrestriction" in sql or "translation_key" in sql for sql in conditions)
+
+
+def test_the_home_page_shows_a_published_change_at_once(client, site):
+    from home.models import HomePage
+
+    assert client.get("/en/").status_code == 200
+    home = HomePage.objects.get(locale__language_code="en")
+    home.title = "Welcome to Erbij, renewed"
+    home.save_revision().publish()
+    assert client.get("/en/").context["page"].title == "Welcome to Erbij, renewed"
 
 
 def test_the_current_page_is_marked_per_page_in_the_kept_menu(client, site):
