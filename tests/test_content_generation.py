@@ -1,6 +1,6 @@
 """Parts of pages kept until the content changes (home/generation.py): the site and its home page
-(home/sites.py), the menu and footer links, the language switcher and the view restrictions. Kept with the page cache off too, so each
-change must show on the next page view."""
+(home/sites.py), the menu and footer links, the language switcher and the view restrictions.
+Kept with the page cache off too, so each change must show on the next page view."""
 
 import pytest
 from bs4 import BeautifulSoup
