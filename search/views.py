@@ -1,5 +1,6 @@
 """The site-wide search: pages in the visitor's language and the directory's services, by type."""
 
+import hashlib
 import logging
 from collections import defaultdict
 
@@ -14,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from directory import finder
 from directory.models import DirectoryPage
+from home.generation import remember
 from home.localization import localized_pages
 from home.mixins import IntroMixin
 from home.text import clean_search_query
@@ -21,6 +23,7 @@ from home.text import clean_search_query
 logger = logging.getLogger(__name__)
 
 MAX_QUERY_LENGTH = 200
+MAX_PAGE_HITS = 500
 RESULTS_PER_PAGE = 10
 SERVICES_SHOWN = 5
 
@@ -31,17 +34,33 @@ def clean_query(raw):
 
 
 def _page_results(search_query, locale):
-    # Only pages in the visitor's language, or every result shows once per language. The pages come
-    # as their own type with only the common fields: _load_intros adds the one specific field shown.
-    pages = Page.objects.live().public().filter(locale=locale).specific(defer=True)
+    """The matching pages, best first, loaded a page of results at a time."""
+    # The pages come as their own type with only the common fields: _load_intros adds the one
+    # specific field shown.
+    return finder.RankedResults(_page_hits(search_query, locale) or [], Page.objects.specific(defer=True))
+
+
+def _page_hits(search_query, locale):
+    """Ids of the matching pages, best first, or None if the search backend failed.
+
+    Kept until the content changes (home/generation.py), so a popular search costs no full-text
+    query; a failure is not kept.
+    """
     terms = finder.search_terms(search_query)
     if not terms:
-        return Page.objects.none()
-    try:
-        return pages.search(terms)
-    except Exception:  # noqa: BLE001 - a broken search backend must not show residents an error
-        logger.warning("Site search failed; showing no page results", exc_info=True)
-        return Page.objects.none()
+        return []
+
+    def search():
+        # Only pages in the visitor's language, or every result shows once per language.
+        pages = Page.objects.live().public().filter(locale=locale)
+        try:
+            return [page.pk for page in pages.search(terms)[:MAX_PAGE_HITS]]
+        except Exception:  # noqa: BLE001 - a broken search backend must not show residents an error
+            logger.warning("Site search failed; showing no page results", exc_info=True)
+            return None
+
+    digest = hashlib.sha256(terms.encode()).hexdigest()
+    return remember("page-search", (locale.pk, digest), search)
 
 
 def _services(search_query, locale):
@@ -126,7 +145,7 @@ def search(request):
     page_number = request.GET.get("page", "1")
     locale = Locale.get_active()
 
-    results = Page.objects.none()
+    results = []
     promotions = []
     services, services_total, services_url = [], 0, None
     if search_query:

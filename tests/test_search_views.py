@@ -185,3 +185,30 @@ def test_repeated_searches_take_the_services_from_the_directorys_memory(client, 
     ServiceFactory(name="Samen eten op zondag", short_description="Samen eten in het buurthuis.")
     assert service_names(search(client, "eten")) == first | {"Samen eten op zondag"}
     assert calls == ["eten", "eten"]
+
+
+def test_repeated_page_searches_are_kept_until_a_page_is_published(
+    client, site_content, home_page, monkeypatch
+):
+    from wagtail.query import PageQuerySet
+
+    client.get("/nl/")  # creates the site settings rows, which is a change of content
+
+    calls = []
+    real = PageQuerySet.search
+
+    def counting_search(self, *args, **kwargs):
+        calls.append(args[0])
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageQuerySet, "search", counting_search)
+    first = page_titles(search(client, "eenzaamheid"))
+    assert "Over eenzaamheid" in first
+    assert page_titles(search(client, "eenzaamheid")) == first
+    assert len(calls) == 1
+
+    page = ContentPageFactory.build(title="Eenzaamheid bij jongeren", slug="eenzaamheid-jongeren")
+    home_page.add_child(instance=page)
+    page.save_revision().publish()
+    assert set(page_titles(search(client, "eenzaamheid"))) == {*first, "Eenzaamheid bij jongeren"}
+    assert len(calls) == 2
