@@ -286,9 +286,16 @@ def get(locale=None):
 
 
 def directory_changed(**kwargs):
-    """Give the directory a new version; indexes built for the old one are no longer used."""
+    """Give the directory a new version; indexes built for the old one are no longer used.
+
+    Pages show directory data too (service pages, the directory, a coalition's partners), so the
+    content generation is replaced as well: bulk changes send no signals the page cache sees.
+    """
+    from home.generation import invalidate
+
     from .models import DirectoryState
 
+    invalidate()
     token = uuid.uuid4()
     if not DirectoryState.objects.filter(pk=DirectoryState.SINGLETON).update(token=token):
         DirectoryState.objects.update_or_create(pk=DirectoryState.SINGLETON, defaults={"token": token})

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
+from home.generation import remember
+
 from . import finder
 from .models import (
     Category,
@@ -233,12 +235,27 @@ def opening_hours(service):
     ]
 
 
+def service_details(locale, slug):
+    """The service with what its page shows, or None: five queries, then kept until the directory
+    or any content changes (home/generation.py; directory changes replace it too, see
+    facetindex.directory_changed). An unknown slug is not kept."""
+
+    def build():
+        service = find_service(locale, slug)
+        if service is None:
+            return None
+        service.locations  # noqa: B018 - read now, so it is kept with the service
+        return {"service": service, "terms": service_terms(service, locale), "hours": opening_hours(service)}
+
+    return remember("service-page", (locale.pk, slug), build)
+
+
 def service_view(page, request, slug):
     locale = Locale.get_active()
-    service = find_service(locale, slug)
-    if service is None:
+    details = service_details(locale, slug)
+    if details is None:
         raise Http404(_("Dit hulpaanbod bestaat niet (meer)."))
-    terms = service_terms(service, locale)
+    service, terms = details["service"], details["terms"]
     context = {
         "page": page,
         "self": page,
@@ -248,7 +265,7 @@ def service_view(page, request, slug):
         "target_groups": terms["target_groups"],
         "languages": terms["languages"],
         "locations": service.locations,
-        "opening_hours": opening_hours(service),
+        "opening_hours": details["hours"],
         "phone_link": "".join(ch for ch in service.phone if ch.isdigit() or ch == "+"),
         "route_location": next((loc for loc in service.locations if loc.has_coordinates), None),
         "is_active": service.status == Service.Status.ACTIVE,

@@ -96,3 +96,35 @@ def test_admin_can_edit_a_service(admin_client, directory):
     assert response.status_code == 200
     response = admin_client.get("/admin/snippets/directory/location/")
     assert response.status_code == 200
+
+
+def test_a_kept_service_page_shows_every_change_at_once(client, directory, django_assert_max_num_queries):
+    """The page's data is kept (directory.views.service_details) until the directory changes."""
+    from directory.factories import CategoryFactory, ServiceScheduleFactory
+
+    service = directory.eten
+    url = service.get_url()
+    client.get("/nl/")
+    client.get(url)
+    with django_assert_max_num_queries(2):
+        assert client.get(url).status_code == 200
+
+    service.phone = "078 999 00 11"
+    service.save()
+    assert 'href="tel:0789990011"' in client.get(url).content.decode()
+
+    # Categories are written after the service's post_save (a ParentalManyToManyField).
+    service.categories.add(CategoryFactory(name="Koken voor elkaar", slug="koken-voor-elkaar"))
+    service.save()
+    assert "Koken voor elkaar" in client.get(url).content.decode()
+    # Opening hours are rows of their own.
+    ServiceScheduleFactory(
+        service=service, weekday=6, opens_at=datetime.time(12), closes_at=datetime.time(14)
+    )
+    assert "Zaterdag" in client.get(url).content.decode()
+
+    Service.objects.filter(pk=service.pk).update(live=False)
+    from directory.facetindex import directory_changed
+
+    directory_changed()  # as bulk changes do (generate_directory, import_hsds)
+    assert client.get(url).status_code == 404
