@@ -44,11 +44,15 @@ def invalidate():
     transaction.on_commit(bump_generation)
 
 
-def remember(name, parts, build, seconds=REMEMBER_SECONDS):
-    """build(), kept until the content changes: `parts` must name everything the value depends on."""
+def remember(name, parts, build, seconds=REMEMBER_SECONDS, keep=None):
+    """build(), kept until the content changes: `parts` must name everything the value depends on.
+
+    None is never kept, nor a value for which keep(value) is false.
+    """
     key = f"content:{current_generation()}:{name}:" + ":".join(str(part) for part in parts)
     value = cache.get(key)
     if value is None:
         value = build()
-        cache.set(key, value, seconds)
+        if value is not None and (keep is None or keep(value)):
+            cache.set(key, value, seconds)
     return value

@@ -105,3 +105,29 @@ def test_an_alias_of_a_private_page_is_private(client, site):
     assert client.get(alias.url).status_code == 200
     PageViewRestriction.objects.create(page=about, restriction_type=PageViewRestriction.LOGIN)
     assert client.get(alias.url).status_code == 302
+
+
+def test_a_kept_address_follows_a_new_slug_and_an_unpublish(client, site):
+    about = ContentPage.objects.get(locale__language_code="nl", slug="over-ons")
+    assert client.get("/nl/over-ons/").status_code == 200
+    assert client.get("/nl/over-ons/").status_code == 200  # from the kept route
+
+    about.slug = "wie-wij-zijn"
+    about.save_revision().publish()
+    assert client.get("/nl/over-ons/").status_code == 404
+    assert client.get("/nl/wie-wij-zijn/").status_code == 200
+
+    ContentPage.objects.get(pk=about.pk).unpublish()
+    assert client.get("/nl/wie-wij-zijn/").status_code == 404
+
+
+def test_kept_pages_are_fresh_copies(client, site):
+    """What one request sets on the page it serves never reaches the next request."""
+    from home import sites
+
+    client.get("/nl/over-ons/")
+    request = client.get("/nl/over-ons/").wsgi_request
+    first = sites.route_for_request(request, "over-ons/")
+    first.page.title = "Veranderd in het geheugen"
+    del request._wagtail_route_for_request
+    assert sites.route_for_request(request, "over-ons/").page.title == "Over ons"
