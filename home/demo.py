@@ -308,7 +308,9 @@ def _home(ctx):
 
 def _settings(ctx, home, pages):
     site = Site.objects.get(root_page=home)
-    site_settings = SiteSettings.for_site(site)
+    # From the database, not the cache: a cache left from another database (Redis, or tests)
+    # would make the demo believe its settings are in place.
+    site_settings = SiteSettings.objects.get_or_create(site=site)[0]
     if not site_settings.email:
         site_settings.organisation_name = "Erbij"
         site_settings.tagline = "Samen tegen eenzaamheid"
@@ -326,7 +328,7 @@ def _settings(ctx, home, pages):
             ]
         )
         site_settings.save()
-    navigation = NavigationSettings.for_site(site)
+    navigation = NavigationSettings.objects.get_or_create(site=site)[0]
     wanted = ctx.shared.get("menu", []) + [pages["over-ons"], pages["contact"]]
     current = [block.value["page"].pk for block in navigation.main_menu if block.value.get("page")]
     if current != [page.pk for page in wanted]:

@@ -33,11 +33,19 @@ def clean_query(raw):
     return clean_search_query(raw)[:MAX_QUERY_LENGTH]
 
 
-def _page_results(search_query, locale):
-    """The matching pages, best first, loaded a page of results at a time."""
-    # The pages come as their own type with only the common fields: _load_intros adds the one
-    # specific field shown.
-    return finder.RankedResults(_page_hits(search_query, locale) or [], Page.objects.specific(defer=True))
+def _load_pages(ids):
+    """The pages of one page of results, in order, kept until the content changes.
+
+    They come as their own type with only the common fields: _load_intros adds the one specific
+    field shown.
+    """
+
+    def load():
+        pages = list(finder.RankedResults(ids, Page.objects.specific(defer=True))[:])
+        _load_intros(pages)
+        return pages
+
+    return remember("search-pages", ids, load) if ids else []
 
 
 def _page_hits(search_query, locale):
@@ -64,7 +72,17 @@ def _page_hits(search_query, locale):
 
 
 def _services(search_query, locale):
-    """The best matching services, how many there are, and where to see them all."""
+    """The best matching services, how many there are, and where to see them all.
+
+    Kept until the content or the directory changes (directory_changed replaces the generation).
+    """
+    digest = hashlib.sha256(search_query.encode()).hexdigest()
+    found = remember("search-services", (locale.pk, digest), lambda: _find_services(search_query, locale))
+    return found or ([], 0, None)
+
+
+def _find_services(search_query, locale):
+    """As _services, or None if the search failed."""
     try:
         services = finder.RankedResults(
             finder.visible_matching_ids(search_query, locale),
@@ -74,7 +92,7 @@ def _services(search_query, locale):
         top = services[:SERVICES_SHOWN]
     except Exception:  # noqa: BLE001
         logger.warning("Service search failed", exc_info=True)
-        return [], 0, None
+        return None
     directory_page = DirectoryPage.for_locale(locale.pk) or DirectoryPage.for_locale(Locale.get_default().pk)
     items = [
         {"service": service, "url": directory_page.url_for_service(service) if directory_page else None}
@@ -119,7 +137,15 @@ def _record_hit(query):
 
 
 def _promotions(query, locale):
-    """The editors' picks for this search that are live in the visitor's language."""
+    """The editors' picks for this search that are live in the visitor's language.
+
+    Kept until the content changes; saving a promotion replaces the generation too
+    (config.pagecache.connect_signals).
+    """
+    return remember("promotions", (locale.pk, query.pk), lambda: _find_promotions(query, locale))
+
+
+def _find_promotions(query, locale):
     picks = list(query.editors_picks.all().select_related("page"))
     translated = localized_pages([pick.page for pick in picks])
     promotions = []
@@ -145,24 +171,24 @@ def search(request):
     page_number = request.GET.get("page", "1")
     locale = Locale.get_active()
 
-    results = []
+    hits = []
     promotions = []
     services, services_total, services_url = [], 0, None
     if search_query:
-        results = _page_results(search_query, locale)
+        hits = _page_hits(search_query, locale) or []
         query = Query.get(search_query)
         _record_hit(query)
         promotions = _promotions(query, locale)
         services, services_total, services_url = _services(search_query, locale)
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    paginator = Paginator(hits, RESULTS_PER_PAGE)
     try:
         page_of_results = paginator.page(page_number)
     except PageNotAnInteger:
         page_of_results = paginator.page(1)
     except EmptyPage as exc:
         raise Http404(_("Deze pagina met resultaten bestaat niet.")) from exc
-    _load_intros(page_of_results.object_list)
+    page_of_results.object_list = _load_pages(list(page_of_results.object_list))
 
     return TemplateResponse(
         request,

@@ -33,8 +33,12 @@ def demo_for_module(django_db_setup, django_db_blocker):
     cannot see each other's changes; building the demo once saves seconds per test. Only for
     modules whose tests use `db`, not `transactional_db`.
     """
+    from django.core.cache import caches
     from django.db import transaction
 
+    # The caches still hold what the previous module's last test left.
+    for cache in caches.all():
+        cache.clear()
     with django_db_blocker.unblock():
         atomic = transaction.atomic()
         atomic.__enter__()
