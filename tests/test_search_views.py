@@ -113,6 +113,17 @@ def test_promotions_come_first(client, site_content):
     assert html.index("Aanbevolen") < html.index("Lees dit eerst.")
 
 
+def test_a_new_promotion_shows_on_a_kept_search(client, site_content):
+    client.get("/nl/")
+    assert search(client, "hulp").context["promotions"] == []
+    SearchPromotion.objects.create(
+        query=Query.get("hulp"), page=site_content["loneliness"], description="Eerst."
+    )
+    assert [pick.page.pk for pick in search(client, "hulp").context["promotions"]] == [
+        site_content["loneliness"].pk
+    ]
+
+
 def test_index_is_updated_on_publish(client, site_content):
     page = site_content["page"]
     assert page_titles(search(client, "kookclub")) == []
