@@ -12,8 +12,9 @@ Only what is the same for every anonymous visitor is stored. A response is NOT c
 
 Invalidation: every cache key contains the content generation token (home/generation.py).
 Publishing, unpublishing, moving or deleting a page, and saving a snippet, a site setting, a
-Site/Locale, a view restriction (a page made private), a search promotion or any model of the content apps
-(PAGE_CACHE_INVALIDATING_APPS) replaces the token, so all cached pages are gone at once
+Site/Locale, a view restriction (a page made private), a search promotion, an image or document,
+or any model of the content apps (PAGE_CACHE_INVALIDATING_APPS) replaces the token, so all cached
+pages are gone at once
 (``config.apps`` connects the signals). Entries also expire after PAGE_CACHE_SECONDS.
 """
 
@@ -100,6 +101,8 @@ def connect_signals():
     from django.db.models.signals import post_delete, post_save
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
     from wagtail.models import BaseViewRestriction, Locale, Page, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
     from wagtail.snippets.models import get_snippet_models
@@ -110,6 +113,8 @@ def connect_signals():
         if (
             issubclass(sender, (Page, BaseSiteSetting, BaseGenericSetting, Site, Locale, BaseViewRestriction))
             or sender is SearchPromotion
+            # A replaced picture or file (not a rendition: those are made while pages render).
+            or issubclass(sender, (AbstractImage, AbstractDocument))
             or sender._meta.app_label in apps
             or sender in get_snippet_models()
         ):

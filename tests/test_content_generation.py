@@ -131,3 +131,21 @@ def test_kept_pages_are_fresh_copies(client, site):
     first.page.title = "Veranderd in het geheugen"
     del request._wagtail_route_for_request
     assert sites.route_for_request(request, "over-ons/").page.title == "Over ons"
+
+
+def test_saving_an_image_or_a_document_replaces_the_generation(db):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.images.tests.utils import Image, get_test_image_file
+
+    from home.generation import current_generation
+
+    image = Image.objects.create(title="Koffie", file=get_test_image_file())
+    before = current_generation()
+    image.title = "Thee"
+    image.save()
+    assert current_generation() != before
+
+    before = current_generation()
+    Document.objects.create(title="Folder", file=ContentFile(b"%PDF-1.4", name="folder.pdf"))
+    assert current_generation() != before
